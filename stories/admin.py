@@ -1,0 +1,129 @@
+"""The admin: the same stories and the same moderation moves, never a free edit of status."""
+
+from django.contrib import admin, messages
+
+from . import moderation
+from .models import Category, Heart, ModerationEvent, Report, Story, SuspectWord
+
+
+class EventInline(admin.TabularInline):
+    model = ModerationEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "actor_label", "action", "from_status", "to_status", "reason", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _moderation_action(move, label, **options):
+    """An admin action that moves each selected story through the moderation module."""
+
+    def action(modeladmin, request, queryset):
+        moved, refused = 0, []
+        for story in queryset:
+            try:
+                move(story, by=request.user, seen_status=story.status, **options)
+                moved += 1
+            except moderation.ModerationError as error:
+                refused.append(str(error))
+        if moved:
+            modeladmin.message_user(request, f"{label}: {moved} stor{'y' if moved == 1 else 'ies'}.", messages.SUCCESS)
+        for reason in refused[:10]:
+            modeladmin.message_user(request, reason, messages.WARNING)
+
+    action.short_description = f"{label} selected stories"
+    action.__name__ = f"admin_{label.lower().replace(' ', '_')}"
+    action.allowed_permissions = ("moderate",)
+    return action
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "status", "featured", "submitted_at", "published_at", "hearts_count",
+                    "reports_count"]
+    list_filter = ["status", "category", "featured", "submitted_at"]
+    search_fields = ["title", "body", "business", "place", "display_name", "slug"]
+    date_hierarchy = "submitted_at"
+    list_select_related = ["category"]
+    readonly_fields = ["slug", "status", "featured", "hearts_count", "reports_count", "submitted_at", "updated_at",
+                       "published_at", "decided_at", "signals", "moderator_note"]
+    exclude = ["token_hash", "client_hash", "body_fingerprint", "search_vector"]
+    inlines = [EventInline]
+    actions = [
+        _moderation_action(moderation.approve, "Approve"),
+        _moderation_action(moderation.approve, "Approve and feature", featured=True),
+        _moderation_action(moderation.reject, "Reject", reason="other"),
+        _moderation_action(moderation.hide, "Hide"),
+        _moderation_action(moderation.restore, "Restore"),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("stories.moderate_story")
+
+    def save_model(self, request, obj, form, change):
+        """Text edits from the admin are recorded like a moderator's light edit."""
+        if change and {"title", "body"} & set(form.changed_data):
+            original = Story.objects.get(pk=obj.pk)
+            new_title, new_body = obj.title, obj.body
+            obj.title, obj.body = original.title, original.body
+            super().save_model(request, obj, form, change)
+            moderation.light_edit(obj, by=request.user, title=new_title, body=new_body)
+        else:
+            super().save_model(request, obj, form, change)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(ModerationEvent)
+class ModerationEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "story", "actor", "actor_label", "action", "from_status", "to_status", "reason"]
+    list_filter = ["action", "to_status", "reason"]
+    search_fields = ["story__title", "note", "actor__username"]
+    list_select_related = ["story", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "story", "reason", "resolved"]
+    list_filter = ["reason", "resolved"]
+    search_fields = ["story__title", "note"]
+    list_select_related = ["story"]
+    readonly_fields = ["story", "reason", "note", "reporter_key", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Heart)
+class HeartAdmin(admin.ModelAdmin):
+    list_display = ["story", "created_at"]
+    list_select_related = ["story"]
+    readonly_fields = ["story", "visitor_key", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SuspectWord)
+class SuspectWordAdmin(admin.ModelAdmin):
+    search_fields = ["word"]

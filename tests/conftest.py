@@ -1,0 +1,79 @@
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+from .factories import ModeratorFactory, StoryFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the database calls of the test
+# itself are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def moderator(db):
+    return ModeratorFactory(username="maria")
+
+
+@pytest.fixture
+def other_moderator(db):
+    return ModeratorFactory(username="tom")
+
+
+@pytest.fixture
+def plain_user(db):
+    return UserFactory(username="reader")
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def pending_story(db):
+    return StoryFactory()
+
+
+@pytest.fixture
+def approved_story(db):
+    return StoryFactory(approved=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright, or a skip (a failure under REQUIRE_BROWSER=1)."""
+    if not os.path.exists(CHROMIUM):
+        message = f"browser tests need Chromium at {CHROMIUM} (apt install chromium)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
