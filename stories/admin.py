@@ -1,9 +1,11 @@
 """The admin: the same stories and the same moderation moves, never a free edit of status."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 
-from . import moderation
-from .models import Category, Heart, ModerationEvent, Report, Story, SuspectWord
+from . import moderation, screening
+from .models import REJECT_REASONS, Category, Heart, ModerationEvent, Report, Story, SuspectWord
 
 
 class EventInline(admin.TabularInline):
@@ -17,33 +19,70 @@ class EventInline(admin.TabularInline):
         return False
 
 
-def _moderation_action(move, label, **options):
-    """An admin action that moves each selected story through the moderation module."""
+class ModerationActionForm(helpers.ActionForm):
+    """The admin's action bar, with the reason and note that reject and request changes need."""
+
+    reason = forms.ChoiceField(choices=[("", "Reason (for reject)"), *REJECT_REASONS], required=False)
+    note = forms.CharField(required=False, max_length=1000,
+                           widget=forms.TextInput(attrs={"placeholder": "Note to the submitter"}))
+
+
+def _moderation_action(name, label, move, **options):
+    """An admin action that moves each selected story through the moderation module on its own."""
 
     def action(modeladmin, request, queryset):
-        moved, refused = 0, []
-        for story in queryset:
+        extra = {key: request.POST.get(key, "").strip() for key in options.get("fields", ())}
+        moved, handled, refused = 0, [], []
+        for story in queryset.defer("search_vector"):
             try:
-                move(story, by=request.user, seen_status=story.status, **options)
+                move(story, by=request.user, seen_status=story.status, **options.get("fixed", {}), **extra)
                 moved += 1
+            except moderation.AlreadyDecided as lost:
+                handled.append(str(lost))
             except moderation.ModerationError as error:
                 refused.append(str(error))
         if moved:
             modeladmin.message_user(request, f"{label}: {moved} stor{'y' if moved == 1 else 'ies'}.", messages.SUCCESS)
-        for reason in refused[:10]:
+        for reason in handled[:10] + list(dict.fromkeys(refused))[:10]:
             modeladmin.message_user(request, reason, messages.WARNING)
 
     action.short_description = f"{label} selected stories"
-    action.__name__ = f"admin_{label.lower().replace(' ', '_')}"
+    action.__name__ = f"admin_{name}"
     action.allowed_permissions = ("moderate",)
     return action
+
+
+class SignalFilter(admin.SimpleListFilter):
+    title = "signal"
+    parameter_name = "signal"
+
+    def lookups(self, request, model_admin):
+        return list(screening.SIGNAL_LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in screening.SIGNAL_LABELS:
+            return queryset.filter(signals__has_key=self.value())
+        return queryset
+
+
+class ReportedFilter(admin.SimpleListFilter):
+    title = "reader reports"
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Open reports")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(pk__in=Story.objects.reported().values("pk"))
+        return queryset
 
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
     list_display = ["title", "category", "status", "featured", "submitted_at", "published_at", "hearts_count",
                     "reports_count"]
-    list_filter = ["status", "category", "featured", "submitted_at"]
+    list_filter = ["status", "category", "featured", SignalFilter, ReportedFilter, "submitted_at"]
     search_fields = ["title", "body", "business", "place", "display_name", "slug"]
     date_hierarchy = "submitted_at"
     list_select_related = ["category"]
@@ -51,12 +90,16 @@ class StoryAdmin(admin.ModelAdmin):
                        "published_at", "decided_at", "signals", "moderator_note"]
     exclude = ["token_hash", "client_hash", "body_fingerprint", "search_vector"]
     inlines = [EventInline]
+    action_form = ModerationActionForm
     actions = [
-        _moderation_action(moderation.approve, "Approve"),
-        _moderation_action(moderation.approve, "Approve and feature", featured=True),
-        _moderation_action(moderation.reject, "Reject", reason="other"),
-        _moderation_action(moderation.hide, "Hide"),
-        _moderation_action(moderation.restore, "Restore"),
+        _moderation_action("approve", "Approve", moderation.approve),
+        _moderation_action("feature", "Approve and feature", moderation.approve, fixed={"featured": True}),
+        _moderation_action("unfeature", "Stop featuring", moderation.unfeature),
+        _moderation_action("reject", "Reject", moderation.reject, fields=("reason", "note")),
+        _moderation_action("request_changes", "Request changes on", moderation.request_changes, fields=("note",)),
+        _moderation_action("hide", "Hide", moderation.hide, fields=("note",)),
+        _moderation_action("restore", "Restore", moderation.restore),
+        _moderation_action("reopen", "Reopen", moderation.reopen),
     ]
 
     def has_add_permission(self, request):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, review, submitter
+from .views import public, reports, review_queue, review_story, submitter
 
 app_name = "stories"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("about/", public.about, name="about"),
     path("healthz", public.healthz, name="healthz"),
     path("robots.txt", public.robots_txt, name="robots"),
-    path("review/", review.queue, name="review"),
-    path("review/<int:pk>/", review.review_story, name="review_story"),
+    path("stories/<slug:slug>/report/", reports.report, name="report"),
+    path("review/", review_queue.queue, name="review"),
+    path("review/export.csv", review_queue.export_csv, name="review_export"),
+    path("review/<int:pk>/", review_story.review_story, name="review_story"),
 ]

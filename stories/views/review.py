@@ -1,20 +1,26 @@
-"""The moderators' queue and the one-story review page."""
+"""What the review pages share: who may see them, which stories each tab holds, the figures on top.
 
-from django.contrib import messages
+The queue (review_queue.py) and the one-story page (review_story.py) both read through
+`QueueView`, so the tab and filters a moderator chose follow them from the list to each story,
+to the next one after a decision, and back.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
-from .. import moderation, screening
-from ..forms import LightEditForm
-from ..models import Story
+from .. import screening
+from ..models import ModerationEvent, Story
 
-QUEUE_PAGE_SIZE = 25
 Status = Story.Status
+QUEUE_PAGE_SIZE = 25
+MEDIAN_WINDOW = timedelta(days=30)
+DECISIONS = [Status.APPROVED, Status.REJECTED, Status.CHANGES_REQUESTED]
 
 TABS = [
     ("pending", "Pending", Status.PENDING),
@@ -24,12 +30,86 @@ TABS = [
     ("rejected", "Rejected", Status.REJECTED),
     ("hidden", "Hidden", Status.HIDDEN),
 ]
+TAB_STATUS = {key: status for key, _, status in TABS}
 NEWEST_FIRST_TABS = {"approved", "rejected", "hidden"}
 
 
 def moderator_required(view):
     """Anonymous visitors go to the login page; signed-in people without the permission get 403."""
     return login_required(permission_required("stories.moderate_story", raise_exception=True)(never_cache(view)))
+
+
+@dataclass(frozen=True)
+class QueueView:
+    """The tab and filters a moderator is working in."""
+
+    tab: str = "pending"
+    category: str = ""
+    signal: str = ""
+
+    @classmethod
+    def from_request(cls, request):
+        tab = request.GET.get("tab", "pending")
+        signal = request.GET.get("signal", "")
+        return cls(
+            tab=tab if tab in TAB_STATUS else "pending",
+            category=request.GET.get("category", "").strip()[:80],
+            signal=signal if signal in screening.SIGNAL_LABELS else "",
+        )
+
+    @property
+    def newest_first(self):
+        return self.tab in NEWEST_FIRST_TABS
+
+    @property
+    def status(self):
+        return TAB_STATUS[self.tab]
+
+    @property
+    def filtered(self):
+        return bool(self.category or self.signal)
+
+    def query(self, **extra):
+        """The query string that keeps this view, without the defaults, plus `extra`."""
+        params = {"tab": self.tab if self.tab != "pending" else "", "category": self.category,
+                  "signal": self.signal, **extra}
+        return urlencode({key: value for key, value in params.items() if value})
+
+    def link(self, path, **extra):
+        """`path` with this view's query string, if it has one."""
+        query = self.query(**extra)
+        return f"{path}?{query}" if query else path
+
+    def stories(self):
+        """The stories of this tab and filters, in queue order."""
+        stories = Story.objects.reported() if self.tab == "reported" else Story.objects.in_state(self.status)
+        if self.category:
+            stories = stories.filter(category__slug=self.category)
+        if self.signal:
+            stories = stories.filter(signals__has_key=self.signal)
+        order = ("-submitted_at", "-id") if self.newest_first else ("submitted_at", "id")
+        return stories.order_by(*order)
+
+    def after(self, story):
+        """Stories that come after `story` in queue order (whether or not it is still in the tab)."""
+        later = "lt" if self.newest_first else "gt"
+        return self.stories().filter(
+            Q(**{f"submitted_at__{later}": story.submitted_at})
+            | Q(submitted_at=story.submitted_at, **{f"id__{later}": story.pk})
+        )
+
+    def before(self, story):
+        earlier = "gt" if self.newest_first else "lt"
+        order = ("submitted_at", "id") if self.newest_first else ("-submitted_at", "-id")
+        return self.stories().filter(
+            Q(**{f"submitted_at__{earlier}": story.submitted_at})
+            | Q(submitted_at=story.submitted_at, **{f"id__{earlier}": story.pk})
+        ).order_by(*order)
+
+    def next_after(self, story):
+        """The story to open after `story`: the one after it, else the first left, else None."""
+        following = self.after(story).exclude(pk=story.pk).only("pk").first()
+        return following or self.stories().exclude(pk=story.pk).only("pk").first()
 
 
 def tab_counts():
@@ -40,110 +120,23 @@ def tab_counts():
     return counts
 
 
-def tab_stories(tab):
-    if tab == "reported":
-        stories = Story.objects.reported()
-    else:
-        stories = Story.objects.in_state(dict((key, status) for key, _, status in TABS)[tab])
-    order = ("-submitted_at", "-id") if tab in NEWEST_FIRST_TABS else ("submitted_at", "id")
-    return stories.select_related("category").defer("search_vector").order_by(*order)
+def oldest_pending_since():
+    return Story.objects.pending().order_by("submitted_at").values_list("submitted_at", flat=True).first()
 
 
-def next_in_queue(after_story=None):
-    """The oldest pending story other than the one just handled."""
-    stories = Story.objects.pending().order_by("submitted_at", "id")
-    if after_story is not None:
-        stories = stories.exclude(pk=after_story.pk)
-    return stories.only("pk").first()
+def median_time_to_decision(now=None):
+    """Median time from submission to a moderator's first answer, over the last 30 days' decisions.
 
-
-@moderator_required
-@require_http_methods(["GET", "POST"])
-def queue(request):
-    """Tabs with counts, oldest pending first, paginated. Template: review/queue.html."""
-    tab = request.GET.get("tab", "pending")
-    if tab not in {key for key, _, _ in TABS}:
-        tab = "pending"
-    page = Paginator(tab_stories(tab), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = tab_counts()
-    return render(request, "review/queue.html", {
-        "tab": tab, "tabs": [(key, label, counts[key]) for key, label, _ in TABS], "page": page,
-        "rows": [(story, screening.badges(story.signals)) for story in page.object_list],
-    })
-
-
-ACTIONS = {
-    "approve": lambda story, by, seen, data: moderation.approve(story, by=by, seen_status=seen),
-    "feature": lambda story, by, seen, data: moderation.approve(story, by=by, seen_status=seen, featured=True),
-    "unfeature": lambda story, by, seen, data: moderation.unfeature(story, by=by, seen_status=seen),
-    "reject": lambda story, by, seen, data: moderation.reject(
-        story, by=by, seen_status=seen, reason=data.get("reason", ""), note=data.get("note", "").strip()),
-    "request_changes": lambda story, by, seen, data: moderation.request_changes(
-        story, by=by, seen_status=seen, note=data.get("note", "")),
-    "hide": lambda story, by, seen, data: moderation.hide(story, by=by, seen_status=seen, note=data.get("note", "")),
-    "restore": lambda story, by, seen, data: moderation.restore(story, by=by, seen_status=seen),
-    "reopen": lambda story, by, seen, data: moderation.reopen(story, by=by, seen_status=seen),
-}
-DONE_MESSAGES = {
-    "approve": "Approved and published", "feature": "Approved and featured", "unfeature": "No longer featured",
-    "reject": "Rejected", "request_changes": "Sent back for changes", "hide": "Hidden from the public",
-    "restore": "Restored", "reopen": "Reopened",
-}
-
-
-def available_actions(story):
-    allowed = moderation.ALLOWED_MOVES[Status(story.status)]
-    actions = []
-    if Status.APPROVED in allowed and story.status == Status.PENDING:
-        actions += ["approve", "feature"]
-    if story.status == Status.APPROVED:
-        actions.append("unfeature" if story.featured else "feature")
-    if Status.APPROVED in allowed and story.status == Status.HIDDEN:
-        actions.append("restore")
-    if Status.REJECTED in allowed:
-        actions.append("reject")
-    if Status.CHANGES_REQUESTED in allowed:
-        actions.append("request_changes")
-    if Status.HIDDEN in allowed:
-        actions.append("hide")
-    if story.status == Status.REJECTED:
-        actions.append("reopen")
-    return actions
-
-
-@moderator_required
-@require_http_methods(["GET", "POST"])
-def review_story(request, pk):
-    """One story: text, contact, signals, history and actions. Template: review/story.html."""
-    story = get_object_or_404(Story.objects.select_related("category").defer("search_vector"), pk=pk)
-    edit_form = LightEditForm(initial={"title": story.title, "body": story.body})
-    if request.method == "POST":
-        action = request.POST.get("action", "")
-        if action == "edit":
-            edit_form = LightEditForm(request.POST)
-            if edit_form.is_valid():
-                moderation.light_edit(story, by=request.user, **edit_form.cleaned_data)
-                messages.success(request, "Your edit is saved and recorded in the history.")
-                return redirect("stories:review_story", pk=story.pk)
-        elif action in ACTIONS:
-            try:
-                ACTIONS[action](story, request.user, request.POST.get("seen_status", ""), request.POST)
-            except moderation.AlreadyDecided as lost:
-                messages.warning(request, str(lost))
-                return redirect("stories:review_story", pk=story.pk)
-            except moderation.ModerationError as refused:
-                messages.error(request, str(refused))
-                return redirect("stories:review_story", pk=story.pk)
-            messages.success(request, f"{DONE_MESSAGES[action]}: “{story.title}”.")
-            following = next_in_queue(story)
-            if following is None:
-                return redirect(f"{reverse('stories:review')}?tab=pending")
-            return redirect("stories:review_story", pk=following.pk)
-        else:
-            messages.error(request, "Unknown action.")
-            return redirect("stories:review_story", pk=story.pk)
-    return render(request, "review/story.html", {
-        "story": story, "events": story.events.select_related("actor"), "badges": screening.badges(story.signals),
-        "actions": available_actions(story), "reject_reasons": moderation.REJECT_REASONS,
-        "edit_form": edit_form, "reports": story.reports.all()[:20],
-    }, status=400 if edit_form.errors else 200)
+    Counted from the story's submission, so a story reopened or resubmitted later weighs as long
+    as the submitter actually waited. Two queries (a count and the middle rows), on any database.
+    """
+    now = now or timezone.now()
+    decisions = ModerationEvent.objects.filter(
+        created_at__gte=now - MEDIAN_WINDOW, from_status=Status.PENDING, to_status__in=DECISIONS,
+        actor__isnull=False,
+    ).annotate(wait=ExpressionWrapper(F("created_at") - F("story__submitted_at"), output_field=DurationField()))
+    total = decisions.count()
+    if not total:
+        return None
+    middle = list(decisions.order_by("wait").values_list("wait", flat=True)[(total - 1) // 2: total // 2 + 1])
+    return sum(middle, timedelta()) / len(middle)

@@ -1,0 +1,199 @@
+"""The one moderation module: every allowed move, every forbidden one, and the lost race."""
+
+import threading
+
+import pytest
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.utils import timezone
+
+from stories import moderation
+from stories.models import ModerationEvent, Story
+from tests.factories import ModeratorFactory, StoryFactory
+
+pytestmark = pytest.mark.django_db
+Status = Story.Status
+STATES = list(Status)
+
+
+def story_in(status):
+    return StoryFactory(status=status, published_at=timezone.now() if status == Status.APPROVED else None)
+
+
+def move_to(target, story, seen, by):
+    """The module's function that asks for `target` from `seen`."""
+    if target == Status.APPROVED:
+        return moderation.approve(story, by=by, seen_status=seen)
+    if target == Status.REJECTED:
+        return moderation.reject(story, by=by, seen_status=seen, reason="spam", note="Sorry.")
+    if target == Status.CHANGES_REQUESTED:
+        return moderation.request_changes(story, by=by, seen_status=seen, note="Leave out the surname.")
+    if target == Status.HIDDEN:
+        return moderation.hide(story, by=by, seen_status=seen)
+    if target == Status.PENDING:
+        return moderation.reopen(story, by=by, seen_status=seen)
+    return moderation.withdraw(story, seen_status=seen)
+
+
+ALL_PAIRS = [(source, target) for source in STATES for target in STATES if source != target]
+ALLOWED = [pair for pair in ALL_PAIRS if pair[1] in moderation.ALLOWED_MOVES[pair[0]]]
+FORBIDDEN = [pair for pair in ALL_PAIRS if pair[1] not in moderation.ALLOWED_MOVES[pair[0]]]
+
+
+def test_the_graph_is_the_designed_one():
+    assert len(ALLOWED) >= 12 and len(FORBIDDEN) >= 16
+    assert moderation.ALLOWED_MOVES[Status.WITHDRAWN] == set()
+    assert Status.APPROVED not in moderation.ALLOWED_MOVES[Status.REJECTED]
+
+
+@pytest.mark.parametrize(("source", "target"), ALLOWED)
+def test_every_allowed_move_through_the_module(moderator, source, target):
+    story = story_in(source)
+    event = move_to(target, story, source, moderator)
+    story.refresh_from_db()
+    assert story.status == target
+    assert list(story.events.values_list("from_status", "to_status")) == [(source, target)]
+    assert event.actor == (None if target == Status.WITHDRAWN else moderator)
+
+
+@pytest.mark.parametrize(("source", "target"), FORBIDDEN)
+def test_every_forbidden_move_through_the_module(moderator, source, target):
+    story = story_in(source)
+    with pytest.raises(moderation.ForbiddenMove):
+        move_to(target, story, source, moderator)
+    story.refresh_from_db()
+    assert story.status == source and not story.events.exists()
+
+
+def test_submitter_edit_sends_a_story_back_to_pending(db):
+    story = story_in(Status.CHANGES_REQUESTED)
+    moderation.submitter_edit(story, seen_status=Status.CHANGES_REQUESTED,
+                              fields={"title": "Better title", "body": story.body})
+    story.refresh_from_db()
+    assert story.status == Status.PENDING and story.title == "Better title"
+
+
+def test_an_unknown_seen_status_is_refused(moderator):
+    story = story_in(Status.PENDING)
+    with pytest.raises(moderation.ForbiddenMove):
+        moderation.reject(story, by=moderator, seen_status="published", reason="spam")
+
+
+@pytest.mark.parametrize("seen", ["", "published", "x" * 500])
+def test_a_stale_or_forged_seen_status_is_refused_on_the_page(moderator_client, seen):
+    story = story_in(Status.PENDING)
+    response = moderator_client.post(f"/review/{story.pk}/", {"action": "approve", "seen_status": seen})
+    assert response.status_code == 302 and response.url == f"/review/{story.pk}/"
+    story.refresh_from_db()
+    assert story.status == Status.PENDING and not story.events.exists()
+
+
+# Staff actions posted to /review/<id>/ and the state each asks for.
+POSTED = {
+    "approve": Status.APPROVED, "reject": Status.REJECTED, "request_changes": Status.CHANGES_REQUESTED,
+    "hide": Status.HIDDEN, "restore": Status.APPROVED, "reopen": Status.PENDING,
+}
+POST_CASES = [(source, action) for source in STATES for action in POSTED if POSTED[action] != source]
+
+
+@pytest.mark.parametrize(("source", "action"), POST_CASES)
+def test_every_move_through_the_review_page(moderator_client, source, action):
+    story = story_in(source)
+    target = POSTED[action]
+    response = moderator_client.post(f"/review/{story.pk}/", {
+        "action": action, "seen_status": source, "reason": "spam", "note": "Please leave out the phone number.",
+    })
+    assert response.status_code == 302
+    story.refresh_from_db()
+    if target in moderation.ALLOWED_MOVES[source]:
+        assert story.status == target
+        assert list(story.events.values_list("from_status", "to_status", "actor__username")) == [
+            (source, target, "maria")]
+    else:
+        assert story.status == source and not story.events.exists()
+        assert response.url == f"/review/{story.pk}/"
+        assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+
+
+def test_the_page_offers_only_allowed_actions(moderator_client):
+    hidden = story_in(Status.HIDDEN)
+    page = moderator_client.get(f"/review/{hidden.pk}/").content.decode()
+    assert 'value="restore"' in page and 'value="reject"' in page
+    assert 'value="approve"' not in page and 'value="request_changes"' not in page
+
+
+def test_two_moderators_on_one_story(client, moderator, other_moderator, django_user_model):
+    """Both open the story; the first decision wins, the second is told who decided first."""
+    from django.test import Client
+
+    story = story_in(Status.PENDING)
+    maria, tom = client, Client()
+    maria.force_login(moderator)
+    tom.force_login(other_moderator)
+    assert maria.get(f"/review/{story.pk}/").status_code == 200
+    assert "Also opened in the last few minutes by maria" in tom.get(f"/review/{story.pk}/").content.decode()
+
+    first = maria.post(f"/review/{story.pk}/", {"action": "approve", "seen_status": "pending"})
+    second = tom.post(f"/review/{story.pk}/", {"action": "reject", "seen_status": "pending", "reason": "spam"},
+                      follow=True)
+
+    assert first.status_code == 302
+    story.refresh_from_db()
+    assert story.status == Status.APPROVED
+    assert list(story.events.values_list("action", "actor__username")) == [("approve", "maria")]
+    told = [str(m) for m in second.context["messages"]]
+    assert told == [f"maria already handled “{story.title}”: it is now approved."]
+    assert second.redirect_chain[-1][0] == f"/review/{story.pk}/"
+
+
+def test_the_slower_module_call_names_the_winner(moderator, other_moderator):
+    story = story_in(Status.PENDING)
+    stale = Story.objects.get(pk=story.pk)
+    moderation.request_changes(story, by=moderator, seen_status="pending", note="Shorter, please.")
+    with pytest.raises(moderation.AlreadyDecided) as lost:
+        moderation.approve(stale, by=other_moderator, seen_status="pending")
+    assert lost.value.event.actor == moderator
+    assert "maria already handled" in str(lost.value)
+    assert ModerationEvent.objects.filter(story=story).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_racing_on_postgresql():
+    """Two moderators' requests at the same instant, each on its own database connection."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises every write, so there is no race to lose; run with DATABASE_URL=postgres://…")
+    maria, tom = ModeratorFactory(username="maria"), ModeratorFactory(username="tom")
+    for _ in range(5):
+        story = story_in(Status.PENDING)
+        start = threading.Barrier(2)
+        outcomes = {}
+
+        def decide(user, move, story_pk=story.pk, start=start, outcomes=outcomes):
+            mine = Story.objects.get(pk=story_pk)
+            start.wait()
+            try:
+                move(mine, by=user, seen_status="pending")
+                outcomes[user.username] = "won"
+            except moderation.AlreadyDecided as lost:
+                outcomes[user.username] = lost
+            finally:
+                connection.close()
+
+        threads = [
+            threading.Thread(target=decide, args=(maria, moderation.approve)),
+            threading.Thread(target=decide, args=(tom, lambda s, **kw: moderation.reject(s, reason="spam", **kw))),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+
+        winners = [name for name, outcome in outcomes.items() if outcome == "won"]
+        assert len(winners) == 1, outcomes
+        loser = ({"maria", "tom"} - set(winners)).pop()
+        assert outcomes[loser].event.actor.username == winners[0]
+        assert str(outcomes[loser]).startswith(f"{winners[0]} already handled")
+        events = list(ModerationEvent.objects.filter(story=story).values_list("actor__username", flat=True))
+        assert events == winners
+        story.refresh_from_db()
+        assert story.status == (Status.APPROVED if winners == ["maria"] else Status.REJECTED)

@@ -1,0 +1,98 @@
+"""Every staff URL: anonymous visitors go to a login page, signed-in non-moderators get 403."""
+
+import pytest
+
+from stories.models import Story
+from tests.factories import StoryFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(db):
+    return StoryFactory()
+
+
+def staff_get_urls(story):
+    return [
+        "/review/", "/review/?tab=reported", "/review/?tab=approved&category=retail&signal=link",
+        f"/review/{story.pk}/", f"/review/{story.pk}/?tab=pending", "/review/export.csv",
+    ]
+
+
+def admin_urls(story):
+    return [
+        "/admin/", "/admin/stories/", "/admin/stories/story/", "/admin/stories/story/?status__exact=pending",
+        "/admin/stories/story/?signal=link&reported=open", f"/admin/stories/story/{story.pk}/change/",
+        f"/admin/stories/story/{story.pk}/history/", "/admin/stories/moderationevent/", "/admin/stories/report/",
+        "/admin/stories/category/", "/admin/stories/suspectword/",
+    ]
+
+
+def staff_posts(story):
+    return [
+        (f"/review/{story.pk}/", {"action": "approve", "seen_status": "pending"}),
+        ("/review/", {"action": "approve", "ids": [story.pk], "seen_status": "pending"}),
+        ("/admin/stories/story/", {"action": "admin_approve", "_selected_action": [story.pk]}),
+    ]
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, story):
+    for url in staff_get_urls(story):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url.startswith("/accounts/login/?next="), url
+    for url in admin_urls(story):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url.startswith("/admin/login/?next="), url
+
+
+def test_anonymous_posts_change_nothing(client, story):
+    for url, data in staff_posts(story):
+        response = client.post(url, data)
+        assert response.status_code == 302 and "login" in response.url, url
+    story.refresh_from_db()
+    assert story.status == Story.Status.PENDING and not story.events.exists()
+
+
+def test_plain_users_get_403(client, plain_user, story):
+    client.force_login(plain_user)
+    for url in staff_get_urls(story) + admin_urls(story):
+        assert client.get(url).status_code == 403, url
+
+
+def test_plain_staff_without_the_permission_gets_403_on_stories(client, story):
+    """is_staff alone opens the admin's door, not the stories or the queue."""
+    client.force_login(UserFactory(username="clerk", is_staff=True))
+    assert client.get("/review/").status_code == 403
+    assert client.get("/admin/stories/story/").status_code == 403
+    assert client.get(f"/admin/stories/story/{story.pk}/change/").status_code == 403
+
+
+def test_plain_user_posts_are_refused(client, plain_user, story):
+    client.force_login(plain_user)
+    for url, data in staff_posts(story):
+        assert client.post(url, data).status_code == 403, url
+    story.refresh_from_db()
+    assert story.status == Story.Status.PENDING and not story.events.exists()
+
+
+def test_moderators_see_every_staff_page(moderator_client, story):
+    for url in staff_get_urls(story) + admin_urls(story):
+        assert moderator_client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_moderators_can_post_each_action_url(moderator_client, story, index):
+    url, data = staff_posts(story)[index]
+    response = moderator_client.post(url, data)
+    assert response.status_code == 302, url
+    story.refresh_from_db()
+    assert story.status == Story.Status.APPROVED
+    assert list(story.events.values_list("action", "actor__username")) == [("approve", "maria")]
+
+
+def test_review_pages_are_never_cached(moderator_client, story):
+    for url in ["/review/", f"/review/{story.pk}/", "/review/export.csv"]:
+        assert "no-cache" in moderator_client.get(url)["Cache-Control"], url
