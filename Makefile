@@ -35,13 +35,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: install
+bench: install .env
 	$(BIN)/python manage.py bench
 
-prod: install
+prod: install .env
 	$(BIN)/python manage.py prod
 
-faults: install
+faults: install .env
 	$(BIN)/python manage.py faults
 
 worker: install .env
