@@ -157,7 +157,7 @@ def test_the_slower_module_call_names_the_winner(moderator, other_moderator):
     assert ModerationEvent.objects.filter(story=story).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_threads_racing_on_postgresql():
     """Two moderators' requests at the same instant, each on its own database connection."""
     if connection.vendor != "postgresql":
