@@ -23,8 +23,8 @@ $(STAMP): requirements.txt
 
 run: install .env
 	$(BIN)/python manage.py migrate --verbosity 0
-	$(BIN)/python manage.py load_demo_stories --if-empty
 	$(BIN)/python manage.py ensure_demo_moderator
+	$(BIN)/python manage.py load_demo_stories --if-empty
 	@echo "Kindness Stories is at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

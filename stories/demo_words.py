@@ -1,3 +1,4 @@
+# ruff: noqa: SIM905 - word lists read best as plain text
 """Word lists for `load_demo_stories --generate`: synthetic stories for load tests and benchmarks.
 
 Each vocabulary list runs from common to rare; the generator draws from it with Zipf-like weights,
