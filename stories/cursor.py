@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
 
-
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 

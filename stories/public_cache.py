@@ -11,6 +11,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 
 VERSION_KEY = "public:version"
 
@@ -57,3 +58,20 @@ def get_or_build(name, parts, build):
         value = build()
         cache.set(key, value, seconds)
     return value
+
+
+def cached_response(name, parts, make_response):
+    """A whole anonymous response (feed, sitemap, JSON, embed) from the cache, or made and stored.
+
+    Only the status, body and content type are kept: headers set per request (cookies, CSP,
+    frame options) are added afresh around it by the middleware.
+    """
+
+    def build():
+        response = make_response()
+        if hasattr(response, "render"):
+            response.render()
+        return response.status_code, response.content, response["Content-Type"]
+
+    status, content, content_type = get_or_build(name, parts, build)
+    return HttpResponse(content, status=status, content_type=content_type)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, reports, review_queue, review_story, submitter
+from .views import api, feeds, hearts, public, reports, review_queue, review_story, submitter
 
 app_name = "stories"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("about/", public.about, name="about"),
     path("healthz", public.healthz, name="healthz"),
     path("robots.txt", public.robots_txt, name="robots"),
+    path("stories/<slug:slug>/heart/", hearts.heart, name="heart"),
+    path("feed/", feeds.feed, name="feed"),
+    path("sitemap.xml", feeds.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", feeds.sitemap_section, name="sitemap_section"),
+    path("embed/", api.embed, name="embed"),
+    path("api/stories/", api.api_stories, name="api_stories"),
     path("stories/<slug:slug>/report/", reports.report, name="report"),
     path("review/", review_queue.queue, name="review"),
     path("review/export.csv", review_queue.export_csv, name="review_export"),

@@ -11,3 +11,12 @@ register = template.Library()
 def highlight(headline):
     """Escape a search headline entirely, then turn its match markers into <mark> tags."""
     return mark_safe(escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
+
+
+@register.filter
+def excerpt(text, length=200):
+    """The opening of a story, cut at a word boundary rather than mid-word."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"

@@ -5,61 +5,27 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonRespo
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from .. import cursor, public_cache, search
-from ..models import Category, Story
+from .. import cursor, public_cache
+from ..models import Story
 from ..moderation import REJECT_REASONS
+from . import hearts
+from .listing import QUERY_MAX_CHARS, build_gallery, categories
 
-PAGE_SIZE = 12
 FEATURED_COUNT = 3
 MORE_LIKE_THIS = 3
-QUERY_MAX_CHARS = 200
 
 
-def categories():
-    return public_cache.get_or_build("categories", (), lambda: list(Category.objects.all()))
-
-
-def gallery_stories(request):
-    """The published stories a gallery-like page asks for, and the query parts that chose them.
-
-    Raises BadCursor for a malformed cursor and Http404 for an unknown category.
-    """
-    stories = Story.objects.published().for_cards()
-    category_slug = request.GET.get("category", "").strip()
-    category = None
-    if category_slug:
-        category = next((c for c in categories() if c.slug == category_slug), None)
-        if category is None:
-            raise Http404("No such category")
-        stories = stories.filter(category=category)
-    query = request.GET.get("q", "").strip()[:QUERY_MAX_CHARS]
-    return stories, category, query
-
-
-def build_gallery(request, *, size=PAGE_SIZE):
-    """Context for one page of cards: searched (ranked) or browsed (newest first, by cursor)."""
-    stories, category, query = gallery_stories(request)
-    before = request.GET.get("before") or None
-    after = request.GET.get("after") or None
-    if query:
-        items = list(search.search(stories, query)[:size])
-        older = newer = None
-    else:
-        items, older, newer = cursor.page(stories, before=before, after=after, size=size)
-    return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
-            "first_page": not (before or after)}
-
-
-@require_GET
+@require_safe
 def gallery(request):
     """The front page: invitation, featured stories, then newest first. Template: stories/gallery.html."""
-    parts = tuple(sorted((k, request.GET.get(k, "")) for k in ("q", "category", "before", "after")))
+    parts = tuple(request.GET.get(k, "") for k in ("q", "category", "before", "after"))
+    all_categories = categories()
 
     def build():
         try:
-            context = build_gallery(request)
+            context = build_gallery(request.GET, known_categories=all_categories)
         except cursor.BadCursor:
             return None
         show_featured = context["first_page"] and not context["query"] and not context["category"]
@@ -67,15 +33,20 @@ def gallery(request):
             list(Story.objects.published().filter(featured=True).for_cards().newest_first()[:FEATURED_COUNT])
             if show_featured else []
         )
-        context["categories"] = categories()
+        if context["featured"]:
+            # A featured story is already at the top: showing it twice would waste a card.
+            featured_ids = {story.pk for story in context["featured"]}
+            context["stories"] = [story for story in context["stories"] if story.pk not in featured_ids]
         return render_to_string("includes/gallery_main.html", context)
 
     main = public_cache.get_or_build("gallery", parts, build)
     if main is None:
         return HttpResponseBadRequest(render_to_string("errors/400.html", request=request))
+    query = request.GET.get("q", "").strip()[:QUERY_MAX_CHARS]
+    category_slug = request.GET.get("category", "")
     return render(request, "stories/gallery.html", {
-        "main": main, "query": request.GET.get("q", "")[:QUERY_MAX_CHARS], "categories": categories(),
-        "category_slug": request.GET.get("category", ""),
+        "main": main, "query": query, "categories": all_categories, "category_slug": category_slug,
+        "is_front": not (query or category_slug or request.GET.get("before") or request.GET.get("after")),
     })
 
 
@@ -86,9 +57,13 @@ def published_story(slug):
     return story
 
 
-@require_GET
+@require_safe
 def story_detail(request, slug):
-    """One story with its full text and a few more like it. Template: stories/story_detail.html."""
+    """One story, its heart, share links and a few more like it. Template: stories/story_detail.html.
+
+    The article and the related cards come from the shared cache; the heart form (CSRF token,
+    "you gave a heart") and the messages are rendered for this visitor on every request.
+    """
 
     def build():
         story = Story.objects.published().select_related("category").filter(slug=slug).first()
@@ -98,18 +73,23 @@ def story_detail(request, slug):
             Story.objects.published().for_cards().filter(category_id=story.category_id)
             .exclude(pk=story.pk).newest_first()[:MORE_LIKE_THIS]
         )
-        return {"story": story, "more": more,
-                "article": render_to_string("includes/story_article.html", {"story": story, "more": more})}
+        return {
+            "story": story,
+            "article": render_to_string("includes/story_article.html", {"story": story}),
+            "more": render_to_string("includes/more_stories.html", {"story": story, "more": more}),
+        }
 
     built = public_cache.get_or_build("story", (slug,), build)
     if built is None:
         raise Http404("No such story")
+    story = built["story"]
     return render(request, "stories/story_detail.html", {
-        **built, "canonical_url": request.build_absolute_uri(built["story"].get_absolute_url()),
+        **built, "canonical_url": request.build_absolute_uri(story.get_absolute_url()),
+        "hearted": hearts.has_hearted(request, story),
     })
 
 
-@require_GET
+@require_safe
 def about(request):
     """Guidelines, moderation policy and privacy notice. Template: stories/about.html."""
     return render(request, "stories/about.html", {"reject_reasons": REJECT_REASONS})
@@ -130,5 +110,6 @@ def healthz(request):
 
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /review/", "Disallow: /admin/", "Disallow: /my/",
-             "Disallow: /share/thanks/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+             "Disallow: /share/thanks/", "Disallow: /embed/", "Disallow: /api/",
+             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,34 @@
+"""/sitemap.xml: an index of the static pages and every published story."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Story
+
+
+class StaticSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["stories:gallery", "stories:share", "stories:about"]
+
+    def location(self, name):
+        return reverse(name)
+
+    def priority(self, name):
+        return 1.0 if name == "stories:gallery" else 0.5
+
+
+class StorySitemap(Sitemap):
+    # Small pages keep each one quick to build; the index lists as many as there are.
+    limit = 2000
+    changefreq = "monthly"
+
+    def items(self):
+        return Story.objects.published().only("slug", "updated_at", "published_at").newest_first()
+
+    def lastmod(self, story):
+        return max(story.published_at, story.updated_at)
+
+
+SITEMAPS = {"pages": StaticSitemap, "stories": StorySitemap}

@@ -1,0 +1,88 @@
+"""Hearts: "this made my day", one per visitor per story, no login.
+
+A visitor is a random key in a signed cookie; the database keeps only a keyed hash of it, and
+the unique (story, visitor_key) constraint makes a repeated or concurrent heart count once.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from .. import public_cache, spam
+from ..models import Heart, Story
+from . import errors
+
+VISITOR_COOKIE = "ks_visitor"
+VISITOR_SALT = "stories.hearts.visitor"
+VISITOR_MAX_AGE = 2 * 365 * 24 * 3600
+
+
+def visitor_key(raw):
+    """What the database stores for a visitor: never the cookie value itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), f"visitor:{raw}".encode(), hashlib.sha256).hexdigest()
+
+
+def raw_visitor(request):
+    return request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_SALT, max_age=VISITOR_MAX_AGE)
+
+
+def has_hearted(request, story):
+    """True when this visitor gave `story` a heart; no query for a visitor who never gave one."""
+    raw = raw_visitor(request)
+    return bool(raw) and Heart.objects.filter(story_id=story.pk, visitor_key=visitor_key(raw)).exists()
+
+
+def give_heart(story, key):
+    """Add the visitor's heart once; return (added, the story's heart count)."""
+    try:
+        with transaction.atomic():
+            Heart.objects.create(story=story, visitor_key=key)
+            Story.objects.filter(pk=story.pk).update(hearts_count=F("hearts_count") + 1)
+            public_cache.bump_on_commit()
+        added = True
+    except IntegrityError:
+        added = False
+    count = Story.objects.filter(pk=story.pk).values_list("hearts_count", flat=True).first() or 0
+    return added, count
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+@ratelimit(key=spam.ratelimit_key, rate=lambda group, request: settings.HEART_RATE, method="POST", block=False)
+def heart(request, slug):
+    """POST a heart: JSON for site.js, else a redirect back to the story with a message."""
+    story = get_object_or_404(Story.objects.published().only("pk", "slug"), slug=slug)
+    if getattr(request, "limited", False):
+        if wants_json(request):
+            return JsonResponse({"error": "Too many hearts at once: please wait a little."}, status=429,
+                                headers={"Retry-After": "3600"})
+        return errors.rate_limited(request)
+    raw = raw_visitor(request)
+    new_visitor = raw is None
+    if new_visitor:
+        raw = secrets.token_urlsafe(24)
+    added, count = give_heart(story, visitor_key(raw))
+    if wants_json(request):
+        response = JsonResponse({"hearts": count, "hearted": True, "added": added})
+    else:
+        messages.success(request, "Thank you! Your heart is on this story." if added
+                         else "You have already given this story a heart.")
+        response = redirect(f"{story.get_absolute_url()}#heart")
+    if new_visitor:
+        response.set_signed_cookie(
+            VISITOR_COOKIE, raw, salt=VISITOR_SALT, max_age=VISITOR_MAX_AGE, httponly=True, samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response

@@ -1,0 +1,62 @@
+"""What every list of published stories shares: the gallery, the embed, the API and the feed."""
+
+from django.http import Http404
+
+from .. import cursor, public_cache, search
+from ..models import Category, Story
+
+PAGE_SIZE = 12
+QUERY_MAX_CHARS = 200
+
+
+def categories():
+    return public_cache.get_or_build("categories", (), lambda: list(Category.objects.all()))
+
+
+def site_parts(request):
+    """Cache-key parts for pages that hold absolute URLs: each allowed host has its own copy."""
+    return (request.scheme, request.get_host())
+
+
+def gallery_stories(params, known_categories=None):
+    """The published stories a list page asks for in `params` (its query string), and what chose them.
+
+    Raises Http404 for an unknown category.
+    """
+    stories = Story.objects.published().for_cards()
+    category_slug = params.get("category", "").strip()
+    category = None
+    if category_slug:
+        category = next((c for c in known_categories or categories() if c.slug == category_slug), None)
+        if category is None:
+            raise Http404("No such category")
+        stories = stories.filter(category=category)
+    query = params.get("q", "").strip()[:QUERY_MAX_CHARS]
+    return stories, category, query
+
+
+def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
+    """Context for one page of cards: searched (ranked) or browsed (newest first, by cursor).
+
+    Raises BadCursor for a malformed cursor.
+    """
+    stories, category, query = gallery_stories(params, known_categories)
+    before = params.get("before") or None
+    after = params.get("after") or None
+    if query:
+        items = list(search.search(stories, query)[:size])
+        older = newer = None
+    else:
+        items, older, newer = cursor.page(stories, before=before, after=after, size=size)
+    return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
+            "first_page": not (before or after)}
+
+
+def parse_limit(value, *, default, maximum):
+    """A page size from the query string, at most `maximum`; ValueError when it is not a positive number."""
+    if value in (None, ""):
+        return default
+    limit = int(value)
+    if limit < 1:
+        raise ValueError(value)
+    return min(limit, maximum)

@@ -1,0 +1,76 @@
+"""Every list page costs a fixed, small number of queries, whatever the number of stories on it."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from stories import search
+from stories.models import Category
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+# (path, queries with the page cache off): categories, then the stories, plus featured on the front page.
+PAGES = [
+    ("/", 3),
+    ("/?category=healthcare", 2),
+    ("/?q=pharmacist", 2),
+    ("/?q=pharmacist&category=healthcare", 2),
+    ("/api/stories/?limit=100", 1),
+    ("/api/stories/?category=healthcare&limit=100", 2),
+    ("/feed/", 1),
+    ("/embed/?limit=24", 1),
+    ("/embed/?category=travel&limit=24", 2),
+]
+
+
+def add_stories(count):
+    start = timezone.now() - datetime.timedelta(days=2)
+    travel = Category.objects.get(slug="travel")
+    for n in range(count):
+        story = StoryFactory(approved=True, featured=n % 5 == 0, hearts_count=n,
+                             published_at=start + datetime.timedelta(minutes=n),
+                             category=travel if n % 4 == 0 else Category.objects.get(slug="healthcare"))
+        search.index_story(story)
+
+
+def queries_for(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(("path", "expected"), PAGES)
+def test_queries_do_not_grow_with_the_stories(client, settings, django_assert_num_queries, path, expected):
+    settings.PAGE_CACHE_SECONDS = 0
+    add_stories(3)
+    with django_assert_num_queries(expected):
+        client.get(path)
+    add_stories(27)
+    with django_assert_num_queries(expected):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+def test_the_story_page_is_two_queries_and_a_third_for_a_returning_visitor(client, settings,
+                                                                          django_assert_num_queries):
+    settings.PAGE_CACHE_SECONDS = 0
+    add_stories(30)
+    story = StoryFactory(approved=True)
+    with django_assert_num_queries(2):
+        client.get(story.get_absolute_url())
+    client.post(f"/stories/{story.slug}/heart/")
+    with django_assert_num_queries(3):
+        client.get(story.get_absolute_url())
+
+
+@pytest.mark.parametrize(("path", "expected"), [*PAGES, ("/sitemap.xml", 0)])
+def test_a_cached_page_asks_the_database_nothing(client, settings, django_assert_num_queries, path, expected):
+    settings.PAGE_CACHE_SECONDS = 300
+    add_stories(5)
+    client.get(path)
+    with django_assert_num_queries(0):
+        assert client.get(path).status_code == 200

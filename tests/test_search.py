@@ -1,0 +1,82 @@
+"""Search: ranked full text on PostgreSQL, a plain match on SQLite, always escaped."""
+
+import pytest
+from django.db import connection
+
+from stories import search
+from stories.models import Category, Story
+from stories.templatetags.stories_tags import highlight
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search needs PostgreSQL")
+
+
+def indexed(**fields):
+    story = StoryFactory(approved=True, **fields)
+    search.index_story(story)
+    return story
+
+
+@on_postgres
+def test_a_title_match_ranks_above_a_text_match(client):
+    in_text = indexed(title="A kind word at the till", body="The librarian found my lost umbrella. " * 8)
+    in_title = indexed(title="The librarian who stayed late", body="She helped me with my thesis. " * 8)
+    found = search.search(Story.objects.published(), "librarian")
+    assert [s.pk for s in found] == [in_title.pk, in_text.pk]
+    page = client.get("/", {"q": "librarian"}).content.decode()
+    assert page.index(in_title.title) < page.index(in_text.title)
+
+
+@on_postgres
+def test_full_text_matches_word_forms_and_business_and_place(client):
+    story = indexed(title="Help at the counter", business="Corner Pharmacy", place="Leeds",
+                    body="The pharmacists were kind to my daughter and stayed open late for us. " * 4)
+    StoryFactory(approved=True, title="Unindexed pending story", status=Story.Status.PENDING)
+    for query in ("pharmacist", "leeds", "daughters"):
+        assert story.title in client.get("/", {"q": query}).content.decode(), query
+
+
+@on_postgres
+def test_headlines_mark_matches_and_escape_the_text(client):
+    indexed(title="A tricky story", body="Before <script>alert('x')</script> Tom & Jerry, the porter smiled. " * 6)
+    page = client.get("/", {"q": "porter"}).content.decode()
+    assert "<mark>porter</mark>" in page
+    # PostgreSQL leaves tag-like text out of a headline; whatever it keeps is escaped.
+    assert "<script>alert" not in page and "Tom &amp; Jerry" in page
+
+
+def test_the_plain_fallback_finds_every_word(client, monkeypatch):
+    monkeypatch.setattr(search, "is_full_text", lambda: False)
+    both = StoryFactory(approved=True, title="The bus driver", place="Porto")
+    StoryFactory(approved=True, title="The bus that waited", place="Leeds")
+    StoryFactory(title="A pending bus story in Porto")
+    page = client.get("/", {"q": "bus porto"}).content.decode()
+    assert both.title in page and "The bus that waited" not in page and "pending bus" not in page
+
+
+def test_search_combines_with_category(client):
+    travel = Category.objects.get(slug="travel")
+    wanted = indexed(title="The conductor who found my ticket", category=travel)
+    indexed(title="The conductor of the hospital choir")
+    page = client.get("/", {"q": "conductor", "category": "travel"}).content.decode()
+    assert wanted.title in page and "hospital choir" not in page
+    assert "in Travel" in page
+
+
+@pytest.mark.parametrize("query", ["a & | ! (", "\"unclosed", "-", ":*", "'; DROP TABLE", "x" * 500, "😀 café"])
+def test_odd_queries_never_fail(client, query):
+    indexed()
+    response = client.get("/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_query_shown_back_is_escaped(client):
+    page = client.get("/", {"q": "<img src=x onerror=alert(1)>"}).content.decode()
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_highlight_escapes_before_marking():
+    text = f"{search.MARK_START}kind{search.MARK_END} <script>alert(1)</script> & more"
+    assert highlight(text) == "<mark>kind</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
