@@ -232,6 +232,9 @@ REPORT_RATE = env("REPORT_RATE", "10/h")
 HEART_RATE = env("HEART_RATE", "120/h")
 SUBMIT_MIN_SECONDS = env_int("SUBMIT_MIN_SECONDS", 3)
 REPORTS_TO_HIDE = env_int("REPORTS_TO_HIDE", 3)
+# When the shared cache is down the limits cannot be counted: let people through (the honeypot,
+# the form timer and the duplicate check still hold) rather than refuse everyone with a 429.
+RATELIMIT_FAIL_OPEN = env_bool("RATELIMIT_FAIL_OPEN", True)
 if not REDIS_URL:
     # The database cache is shared by every worker, so the limits are not per process.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
@@ -270,6 +273,10 @@ TASKS = {
     }
 }
 
+# A task still RUNNING after this long lost its worker (SIGKILL, lost machine): the worker's
+# start (Procfile) puts it back in the queue with `manage.py requeue_stale_tasks`.
+TASK_STALE_SECONDS = env_int("TASK_STALE_SECONDS", 600)
+
 # --- Site -------------------------------------------------------------------------------------
 
 SITE_NAME = env("SITE_NAME", "Kindness Stories")
@@ -306,7 +313,8 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"],
+                    "stream": "ext://sys.stdout"},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
