@@ -308,12 +308,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "stories.middleware.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "stories.middleware.RequestIdFilter"},
+        "private_links": {"()": "stories.log_filters.MaskPrivateLinks"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"],
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id", "private_links"],
                     "stream": "ext://sys.stdout"},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},

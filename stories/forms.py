@@ -1,6 +1,7 @@
 """The forms people fill in: sharing and editing a story, reporting one, moderating."""
 
 import datetime
+import unicodedata
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
@@ -29,7 +30,8 @@ class MonthField(forms.DateField):
     """A month and year, stored as the first day of that month."""
 
     widget = MonthInput
-    input_formats = ["%Y-%m", "%m/%Y", "%Y-%m-%d"]
+    # Browsers without a month picker show a text box, where people type it their own way.
+    input_formats = ["%Y-%m", "%m/%Y", "%B %Y", "%b %Y", "%Y-%m-%d"]
     default_error_messages = {"invalid": "Enter a month and year, like 2025-03."}
 
     def to_python(self, value):
@@ -44,11 +46,22 @@ class MonthField(forms.DateField):
             raise forms.ValidationError("Pick a year after 1900.")
 
 
+CONTROL_CHARACTERS = "This contains invisible control characters; please retype it."
+
+
 def _clean_text(value):
-    """Refuse characters nobody types (control characters, NUL) instead of storing them."""
-    if any(ord(c) < 32 and c not in "\n\r\t" for c in value):
-        raise forms.ValidationError("This contains invisible control characters; please retype it.")
+    """Refuse characters nobody types (control characters, NUL) instead of storing them.
+
+    Line ends become plain newlines, so a browser's CRLF does not count twice against a limit.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+        raise forms.ValidationError(CONTROL_CHARACTERS)
     return value.strip()
+
+
+def _too_long(limit):
+    return f"Please keep this to {limit} characters (it has %(show_value)d)."
 
 
 class StoryFieldsForm(forms.ModelForm):
@@ -87,7 +100,16 @@ class StoryFieldsForm(forms.ModelForm):
             "title": {"required": "Give your story a title.",
                       "max_length": "Keep the title to %(limit_value)d characters (it has %(show_value)d)."},
             "body": {"required": "Tell us your story."},
+            "business": {"max_length": _too_long(120)},
+            "place": {"max_length": _too_long(120)},
+            "display_name": {"max_length": _too_long(80)},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django refuses NUL before our own check runs; say it the same way.
+        for field in self.fields.values():
+            field.error_messages["null_characters_not_allowed"] = CONTROL_CHARACTERS
 
     def clean_title(self):
         title = _clean_text(self.cleaned_data["title"])
@@ -102,7 +124,7 @@ class StoryFieldsForm(forms.ModelForm):
                 f"Please tell us a little more: at least {BODY_MIN} characters (you have {len(body)})."
             )
         if len(body) > BODY_MAX:
-            raise forms.ValidationError(f"Please keep it under {BODY_MAX:,} characters (you have {len(body):,}).")
+            raise forms.ValidationError(f"Please keep it to {BODY_MAX:,} characters at most (you have {len(body):,}).")
         return body
 
     def clean_business(self):
@@ -112,14 +134,19 @@ class StoryFieldsForm(forms.ModelForm):
         return _clean_text(self.cleaned_data["place"])
 
     def clean_display_name(self):
-        return _clean_text(self.cleaned_data["display_name"])
+        name = _clean_text(self.cleaned_data["display_name"])
+        if screening.EMAIL_RE.search(name):
+            raise forms.ValidationError("This name is shown to everyone: please leave your email out of it.")
+        return name
 
 
 class ShareForm(StoryFieldsForm):
     """The public submission form, with its quiet spam defences."""
 
     email = forms.EmailField(
-        required=False, label="Your email",
+        required=False, label="Your email", max_length=254,
+        error_messages={"invalid": "Enter an email address like name@example.org, or leave it empty.",
+                        "max_length": _too_long(254)},
         help_text="Optional and private: we only use it to send your status link and tell you when it is published.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -181,8 +208,8 @@ class ShareForm(StoryFieldsForm):
         return cleaned
 
     def refreshed_stamp(self):
-        """A new timestamp for a form shown again after errors, so a fix is not refused as too old."""
-        return signing.dumps(timezone.now().timestamp() - self.min_seconds, salt=FORM_STAMP_SALT)
+        """A new timestamp for a form shown again, so an expired one can be sent once it is read again."""
+        return signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
 
 
 class EditStoryForm(StoryFieldsForm):

@@ -6,6 +6,8 @@ same transaction. A move that lost a race changes nothing and raises AlreadyDeci
 decided first.
 """
 
+import secrets
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -20,7 +22,8 @@ ALLOWED_MOVES = {
     Status.CHANGES_REQUESTED: {Status.PENDING, Status.REJECTED, Status.WITHDRAWN},
     Status.APPROVED: {Status.HIDDEN, Status.WITHDRAWN},
     Status.HIDDEN: {Status.APPROVED, Status.REJECTED, Status.WITHDRAWN},
-    Status.REJECTED: {Status.PENDING},
+    # DESIGN's graph leaves this out, but a submitter may withdraw (and so erase) at any time.
+    Status.REJECTED: {Status.PENDING, Status.WITHDRAWN},
     Status.WITHDRAWN: set(),
 }
 
@@ -51,7 +54,9 @@ def _move(story, *, to, seen_status, action, by=None, actor_label="", reason="",
         seen_status = Status(seen_status)
     except ValueError:
         raise ForbiddenMove("The page was out of date; open the story again.") from None
-    if to not in ALLOWED_MOVES[seen_status] and not (to == seen_status and action in {"feature", "unfeature"}):
+    # Featuring keeps a story approved, and a submitter's edit of a pending story keeps it pending.
+    stays = to == seen_status and action in {"feature", "unfeature", "submitter_edit"}
+    if to not in ALLOWED_MOVES[seen_status] and not stays:
         raise ForbiddenMove(f"A {seen_status.label.lower()} story cannot be moved to {Status(to).label.lower()}.")
     now = timezone.now()
     updates = {"status": to, "updated_at": now, **(changes or {})}
@@ -136,7 +141,7 @@ def light_edit(story, *, by, title, body):
         return None
     with transaction.atomic():
         Story.objects.filter(pk=story.pk).update(
-            title=title, body=body, updated_at=timezone.now(), **screening.fingerprint_fields(body)
+            title=title, body=body, updated_at=timezone.now(), **screening.rescreen(story, title=title, body=body)
         )
         event = ModerationEvent.objects.create(
             story=story, actor=by, from_status=story.status, to_status=story.status, action="edit",
@@ -150,10 +155,7 @@ def light_edit(story, *, by, title, body):
 
 def submitter_edit(story, *, seen_status, fields):
     """The submitter's own edit: saved, re-screened, and back to pending."""
-    story_fields = {**fields, **screening.fingerprint_fields(fields["body"])}
-    for name, value in story_fields.items():
-        setattr(story, name, value)
-    story_fields["signals"] = screening.signals_for(story)
+    story_fields = {**fields, **screening.rescreen(story, **fields)}
     return _move(story, to=Status.PENDING, seen_status=seen_status, action="submitter_edit",
                  actor_label="submitter", changes=story_fields)
 
@@ -161,6 +163,8 @@ def submitter_edit(story, *, seen_status, fields):
 def withdraw(story, *, seen_status):
     """The submitter takes the story back: every personal word is erased, only a bare event stays."""
     erased = {
+        # The slug is made from the title, so it goes too.
+        "slug": f"withdrawn-{secrets.token_hex(8)}",
         "title": "", "body": "", "business": "", "place": "", "happened_on": None, "display_name": "",
         "email": "", "client_hash": "", "body_fingerprint": "", "signals": {}, "featured": False,
         "moderator_note": "", "search_vector": None,

@@ -13,6 +13,10 @@ WORD_RE = re.compile(r"[\w']+")
 
 SHORT_TEXT_CHARS = 300
 SHOUTING_SHARE = 0.5
+SHINGLE_WORDS = 3
+SIMILAR_SHARE = 0.5
+SIMILAR_RECENT = 100
+SIMILAR_SAME_SENDER = 20
 
 SIGNAL_LABELS = {
     "email": "Email address in text",
@@ -44,9 +48,44 @@ def find_duplicate(body, *, exclude_pk=None):
     return stories.only("pk", "slug", "status").first()
 
 
+def suspect_words_in(text):
+    """The staff's suspect words (or phrases of several words) found in `text`, sorted."""
+    padded = f" {normalise(text)} "
+    listed = {normalise(word) for word in SuspectWord.objects.values_list("word", flat=True)}
+    return sorted(word for word in listed if word and f" {word} " in padded)
+
+
+def shingles(text):
+    """Overlapping runs of SHINGLE_WORDS words: two texts that share most of them say the same thing."""
+    words = normalise(text).split()
+    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
+
+
+def find_similar(story):
+    """A live story worded much like this one: among the most recent, and among the same sender's."""
+    others = Story.objects.exclude(status=Story.Status.WITHDRAWN).exclude(pk=story.pk).order_by("-id")
+    candidates = list(others.values_list("pk", "body")[:SIMILAR_RECENT])
+    if story.client_hash:
+        candidates += others.filter(client_hash=story.client_hash).values_list("pk", "body")[:SIMILAR_SAME_SENDER]
+    mine = shingles(story.body)
+    for pk, body in candidates:
+        theirs = shingles(body)
+        if len(mine & theirs) / len(mine | theirs) >= SIMILAR_SHARE:
+            return pk
+    return None
+
+
+def rescreen(story, **changes):
+    """Apply `changes` to the story in memory; return the screening fields to save along with them."""
+    for name, value in changes.items():
+        setattr(story, name, value)
+    return {**fingerprint_fields(story.body), "signals": signals_for(story)}
+
+
 def signals_for(story):
     """A dict of signal name to detail, stored on the story and shown as badges in the queue."""
-    text = f"{story.title}\n{story.body}"
+    # Every field that is shown publicly, so an email put in the name field is caught too.
+    text = "\n".join([story.title, story.body, story.business, story.place, story.display_name])
     found = {}
     if EMAIL_RE.search(text):
         found["email"] = True
@@ -54,8 +93,7 @@ def signals_for(story):
         found["phone"] = True
     if LINK_RE.search(text):
         found["link"] = True
-    words = set(normalise(text).split())
-    suspect = sorted(words & set(SuspectWord.objects.values_list("word", flat=True)))
+    suspect = suspect_words_in(text)
     if suspect:
         found["suspect_words"] = suspect
     if len(story.body.strip()) < SHORT_TEXT_CHARS:
@@ -63,9 +101,10 @@ def signals_for(story):
     letters = [c for c in story.body if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > SHOUTING_SHARE:
         found["shouting"] = True
-    duplicate = find_duplicate(story.body, exclude_pk=story.pk)
-    if duplicate:
-        found["duplicate"] = duplicate.pk
+    # Exact copies are refused by the forms; this catches a resend with a few words changed.
+    similar = find_similar(story)
+    if similar:
+        found["duplicate"] = similar
     return found
 
 

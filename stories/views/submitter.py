@@ -9,27 +9,36 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from .. import moderation, notifications, screening, spam
 from ..forms import EditStoryForm, LostLinkForm, ShareForm
 from ..middleware import DATABASE_RETRY_SECONDS
 from ..models import Story, hash_token
 
-THANKS_TOKEN_KEY = "new_story_token"
+THANKS_TOKEN_KEY = "new_story_token"  # noqa: S105 (a session key name, not a secret)
+EDITABLE = {Story.Status.PENDING, Story.Status.CHANGES_REQUESTED}
 
 
 @never_cache
-@ratelimit(key=spam.ratelimit_key, rate=lambda group, request: settings.SUBMIT_RATE, method="POST", block=True)
 def share(request):
-    """The submission form. Template: stories/share.html."""
+    """The submission form, and its quiet defences. Template: stories/share.html.
+
+    A filled honeypot is thanked and dropped; a form sent too fast, a duplicate or a client past
+    SUBMIT_RATE stories is told so kindly (the last with the 429 page).
+    """
     if request.method != "POST":
         return render(request, "stories/share.html", {"form": ShareForm(min_seconds=settings.SUBMIT_MIN_SECONDS)})
+    if spam.share_limit_reached(request):
+        raise Ratelimited()
+    if request.POST.get("website"):
+        spam.count_share(request)
+        return redirect("stories:thanks")
     form = ShareForm(request.POST, min_seconds=settings.SUBMIT_MIN_SECONDS)
     try:
         if form.is_valid():
-            if form.is_bot:
-                return redirect("stories:thanks")
             token = create_story(form, request)
+            spam.count_share(request)
             request.session[THANKS_TOKEN_KEY] = token
             return redirect("stories:thanks")
     except DatabaseError:
@@ -50,14 +59,14 @@ def share(request):
 def create_story(form, request):
     """Save a new pending story with its first event and its mails, all in one transaction."""
     story = form.save(commit=False)
-    token = story.issue_token()
+    token, link_seed = notifications.issue_link(story)
     story.client_hash = spam.client_hash(request)
-    story.body_fingerprint = screening.fingerprint_fields(story.body)["body_fingerprint"]
     with transaction.atomic():
-        story.signals = screening.signals_for(story)
+        screened = screening.rescreen(story)
+        story.body_fingerprint, story.signals = screened["body_fingerprint"], screened["signals"]
         story.save()
         story.events.create(to_status=story.status, action="submit", actor_label="submitter")
-        notifications.queue_receipt(story, token)
+        notifications.queue_receipt(story, link_seed)
     return token
 
 
@@ -81,20 +90,16 @@ def story_for_token(token):
     return story
 
 
-EDITABLE = {Story.Status.PENDING, Story.Status.CHANGES_REQUESTED}
-
-
 @never_cache
 def my_story(request, token):
     """The submitter's private page: status, note, edit and withdraw. Template: stories/my_story.html."""
     story = story_for_token(token)
-    form = None
-    if story.status in EDITABLE:
-        form = EditStoryForm(instance=story)
+    form = EditStoryForm(instance=story) if story.status in EDITABLE else None
     if request.method == "POST" and request.POST.get("action") == "edit":
         if story.status not in EDITABLE:
             messages.error(request, "This story can no longer be edited.")
             return redirect("stories:my_story", token=token)
+        # A copy for the form, which writes its values onto its instance while validating.
         form = EditStoryForm(request.POST, instance=Story.objects.get(pk=story.pk))
         if form.is_valid():
             try:
@@ -111,7 +116,7 @@ def my_story(request, token):
 
 @never_cache
 def withdraw(request, token):
-    """Confirm (GET) and withdraw (POST): the text and personal data are erased."""
+    """Confirm (GET) and withdraw (POST): the text and personal data are erased. Template: stories/withdraw.html."""
     story = story_for_token(token)
     if story.status == Story.Status.WITHDRAWN:
         return redirect("stories:my_story", token=token)
@@ -136,9 +141,9 @@ def lost_link(request):
             status=Story.Status.WITHDRAWN)
         with transaction.atomic():
             for story in stories:
-                token = story.issue_token()
+                _, link_seed = notifications.issue_link(story)
                 Story.objects.filter(pk=story.pk).update(token_hash=story.token_hash)
-                notifications.queue_status_link(story, token)
+                notifications.queue_status_link(story, link_seed)
         # The same answer whether or not we know the address, so it cannot be probed.
         messages.success(request, "If we have stories sent from that address, a new private link "
                                   "for each is on its way. Older links no longer work.")
