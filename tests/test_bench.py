@@ -171,3 +171,11 @@ def test_report_tells_a_lost_submission_and_a_counting_page():
     text, _ = report.render(results)
     assert "- **not met**: submissions (uncached)" in text
     assert "- **not met**: no COUNT query on a public page (found on gallery)" in text
+
+
+def test_report_tells_queries_that_grow_with_depth():
+    results = bench_results()
+    results["probe"]["queries"]["api_deep"]["uncached"]["queries"] = 3
+    text, _ = report.render(results)
+    assert "- met: gallery queries do not grow with depth (uncached): 2 first, 2 at 90 %" in text
+    assert "- **not met**: api queries do not grow with depth (uncached): 2 first, 3 at 90 %" in text
