@@ -81,12 +81,14 @@ class Bench:
             small = options.small_stories if 0 < options.small_stories < options.stories else 0
             if small:
                 results["load"].append((small, database.load(self.env, small)))
+                database.vacuum(options.database_url)
                 found = probe(self.env, "prepare")
                 probe(self.env, "cleanup")
                 labels = [label for label in SCALING_LABELS if label in options.labels]
                 results["scaling"] = {"small": {"stories": found["approved"], **self.measure(
                     "uncached", found, labels, results)}}
             results["load"].append((options.stories - small, database.load(self.env, options.stories - small)))
+            database.vacuum(options.database_url)
         try:
             found = probe(self.env, "prepare")
             probe(self.env, "cleanup")
