@@ -6,6 +6,7 @@ import re
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from . import mail
@@ -152,11 +153,16 @@ def _friendly(answer):
 def postgres_outage(drill, down_seconds=3.0):
     """PostgreSQL stopped under load, then started again with the app servers left running."""
     forms = queue.Queue()
-    for n in range(80):
+
+    def open_form(n):
         visitor = Visitor(f"10.60.{n // 200}.{n % 200 + 1}")
         server = drill.servers[n % len(drill.servers)]
         forms.put((visitor, visitor.open_share_form(server.port),
                    story(f"Outage {uuid.uuid4().hex[:8]}", email=f"outage-{n}@example.org")))
+
+    # Enough forms that writers are still sending stories while the database is away.
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(open_form, range(150)))
     pids = [s.proc.pid for s in drill.servers]
     outage = {"down"}
     with Load(drill, forms) as load:

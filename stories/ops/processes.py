@@ -37,8 +37,13 @@ def wait_for(check, *, timeout, what, interval=0.05):
         time.sleep(interval)
 
 
+# Looked up once here: between fork and exec (with the drill's threads running) the child only
+# makes the one system call, and takes no lock a thread of the parent might hold.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+
 def _die_with_parent():
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 class Processes:
@@ -52,7 +57,7 @@ class Processes:
         with open(self.log_dir / f"{name}.log", "ab") as log:
             proc = subprocess.Popen(
                 argv, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True, preexec_fn=_die_with_parent,  # never called while drill threads run
+                start_new_session=True, preexec_fn=_die_with_parent,
             )
         proc.name = name
         self.children.append(proc)
