@@ -197,3 +197,57 @@ def test_threads_racing_on_postgresql():
         assert events == winners
         story.refresh_from_db()
         assert story.status == (Status.APPROVED if winners == ["maria"] else Status.REJECTED)
+
+
+def admin_action(client, action, stories, **extra):
+    return client.post("/admin/stories/story/", {
+        "action": action, "_selected_action": [story.pk for story in stories], "index": 0, **extra,
+    }, follow=True)
+
+
+def test_admin_actions_move_each_story_through_the_module(moderator_client, other_moderator):
+    waiting = [story_in(Status.PENDING) for _ in range(2)]
+    refused = story_in(Status.REJECTED)
+    response = admin_action(moderator_client, "admin_approve", [*waiting, refused])
+    told = [str(m) for m in response.context["messages"]]
+    assert told == ["Approve: 2 stories.", "A rejected story cannot be moved to approved."]
+    for story in waiting:
+        assert list(story.events.values_list("action", "actor__username")) == [("approve", "maria")]
+    refused.refresh_from_db()
+    assert refused.status == Status.REJECTED and not refused.events.exists()
+
+
+def test_admin_reject_and_request_changes_take_their_reason_and_note(moderator_client):
+    story, other = story_in(Status.PENDING), story_in(Status.PENDING)
+    response = admin_action(moderator_client, "admin_reject", [story])
+    assert [str(m) for m in response.context["messages"]] == ["Choose a reason for rejecting this story."]
+    admin_action(moderator_client, "admin_reject", [story], reason="duplicate", note="We have it already.")
+    admin_action(moderator_client, "admin_request_changes", [other], note="Leave out the surname.")
+    story.refresh_from_db()
+    other.refresh_from_db()
+    assert (story.status, story.moderator_note) == (Status.REJECTED, "We have it already.")
+    assert story.events.get().reason == "duplicate"
+    assert (other.status, other.moderator_note) == (Status.CHANGES_REQUESTED, "Leave out the surname.")
+
+
+def test_admin_filters_by_signal_and_open_reports(moderator_client):
+    linked = StoryFactory(signals={"link": True})
+    plain = StoryFactory(approved=True, reports_count=1)
+    plain.reports.create(reason="spam", reporter_key="k")
+    by_signal = moderator_client.get("/admin/stories/story/?signal=link").context["cl"].result_list
+    by_report = moderator_client.get("/admin/stories/story/?reported=open").context["cl"].result_list
+    assert list(by_signal) == [linked] and list(by_report) == [plain]
+
+
+def test_admin_never_edits_status_and_records_text_edits(moderator_client):
+    story = story_in(Status.PENDING)
+    page = moderator_client.get(f"/admin/stories/story/{story.pk}/change/").content.decode()
+    assert 'name="status"' not in page
+    moderator_client.post(f"/admin/stories/story/{story.pk}/change/", {
+        "title": "A clearer title", "body": story.body, "category": story.category_id, "business": story.business,
+        "place": story.place, "display_name": story.display_name, "email": story.email, "consent_publish": "on",
+        "consent_names": "on", "status": "approved", "events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0,
+    })
+    story.refresh_from_db()
+    assert story.status == Status.PENDING and story.title == "A clearer title"
+    assert list(story.events.values_list("action", flat=True)) == ["edit"]

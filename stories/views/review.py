@@ -75,6 +75,12 @@ class QueueView:
                   "signal": self.signal, **extra}
         return urlencode({key: value for key, value in params.items() if value})
 
+    @property
+    def suffix(self):
+        """The query string for a link, with its "?", or nothing."""
+        query = self.query()
+        return f"?{query}" if query else ""
+
     def link(self, path, **extra):
         """`path` with this view's query string, if it has one."""
         query = self.query(**extra)
