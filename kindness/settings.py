@@ -322,7 +322,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # The request line of our own middleware replaces Django's, which repeats the full URL.
-        "django.server": {"level": "WARNING"},
+        # Propagate, or runserver's own lines skip the console handler and its token mask.
+        "django.server": {"level": "WARNING", "propagate": True},
+        # Without handlers of its own, Django's output also goes through the console handler above.
+        "django": {"level": "INFO"},
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
     },

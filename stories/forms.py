@@ -107,6 +107,9 @@ class StoryFieldsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.category_id and self.initial.get("category") == self.instance.category_id:
+            # The select lists slugs, while the instance gives the category's id.
+            self.initial["category"] = self.instance.category.slug
         # Django refuses NUL before our own check runs; say it the same way.
         for field in self.fields.values():
             field.error_messages["null_characters_not_allowed"] = CONTROL_CHARACTERS

@@ -100,6 +100,13 @@ def test_an_edit_goes_back_to_pending_with_an_event(client, moderator, status):
     assert "Your changes are saved" in client.get(f"/my/{token}/").content.decode()
 
 
+def test_the_edit_form_shows_the_story_as_it_is(client):
+    story, token = submit(client)
+    page = client.get(f"/my/{token}/").content.decode()
+    assert '<option value="travel" selected>' in page
+    assert 'value="2025-03"' in page and 'value="Hotel Miramar"' in page and 'value="Jonas"' in page
+
+
 def test_an_invalid_edit_says_why_and_changes_nothing(client):
     story, token = submit(client)
     response = client.post(f"/my/{token}/", edit_data(story, body="Too short now."))
