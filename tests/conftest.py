@@ -1,3 +1,4 @@
+import importlib
 import os
 import shutil
 
@@ -11,6 +12,25 @@ from .factories import ModeratorFactory, StoryFactory, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+TRANSACTIONAL = {"transactional_db", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def default_rows(request):
+    """Give every transactional test the rows the data migrations make.
+
+    Transactional tests empty every table when they end, so whichever ran before would otherwise
+    leave the next one without categories or the Moderators group, depending on test order.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (TRANSACTIONAL & set(request.fixturenames) or (marker and marker.kwargs.get("transaction"))):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    importlib.import_module("stories.migrations.0002_defaults").add_defaults(apps, None)
 
 
 @pytest.fixture(autouse=True)

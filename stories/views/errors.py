@@ -1,6 +1,10 @@
 """Error pages in the site's own look."""
 
+import sys
+
 from django.shortcuts import render
+
+from ..middleware import database_unavailable_response, is_outage
 
 
 def rate_limited(request, exception=None):
@@ -22,6 +26,9 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    """A 500, unless the database went away mid-response (a session save, say): then a 503."""
+    if is_outage(sys.exc_info()[1]):
+        return database_unavailable_response(request)
     return render(request, "errors/500.html", status=500)
 
 
