@@ -1,7 +1,9 @@
 """One cursor format for the gallery, the embed and the API: `<published micros>-<id>`.
 
 Keyset pagination costs the same on the last page as on the first: the database seeks to the
-cursor in the (published_at, id) index instead of counting and skipping rows.
+cursor in the (published_at, id) index instead of counting and skipping rows. The filters say
+`published_at <= t AND (published_at < t OR id < pk)` rather than the plain OR: the first part is
+what lets PostgreSQL start the index scan at the cursor instead of filtering from the top.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -41,7 +43,7 @@ def page(stories, *, before=None, after=None, size):
     if after:
         moment, pk = decode(after)
         window = list(
-            stories.filter(Q(published_at__gt=moment) | Q(published_at=moment, pk__gt=pk))
+            stories.filter(Q(published_at__gte=moment) & (Q(published_at__gt=moment) | Q(pk__gt=pk)))
             .order_by("published_at", "id")[: size + 1]
         )
         has_newer = len(window) > size
@@ -50,7 +52,7 @@ def page(stories, *, before=None, after=None, size):
     else:
         if before:
             moment, pk = decode(before)
-            stories = stories.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+            stories = stories.filter(Q(published_at__lte=moment) & (Q(published_at__lt=moment) | Q(pk__lt=pk)))
         window = list(stories.order_by("-published_at", "-id")[: size + 1])
         has_older = len(window) > size
         items = window[:size]

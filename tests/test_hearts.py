@@ -29,7 +29,7 @@ def test_without_javascript_the_form_posts_and_comes_back(client, approved_story
     assert hearts.VISITOR_COOKIE in response.cookies and response.cookies[hearts.VISITOR_COOKIE]["httponly"]
     assert count(approved_story) == 1
     page = client.get(response.url).content.decode()
-    assert "Thank you! Your heart is on this story." in page
+    assert "data-heart-status>Thank you! Your heart is on this story.</p>" in page
     assert 'aria-pressed="true"' in page and "1 reader loved this story" in page
 
 

@@ -77,8 +77,9 @@ def heart(request, slug):
     if wants_json(request):
         response = JsonResponse({"hearts": count, "hearted": True, "added": added})
     else:
+        # Tagged so the story page shows it beside the heart button, where the redirect lands.
         messages.success(request, "Thank you! Your heart is on this story." if added
-                         else "You have already given this story a heart.")
+                         else "You have already given this story a heart.", extra_tags="heart")
         response = redirect(f"{story.get_absolute_url()}#heart")
     if new_visitor:
         response.set_signed_cookie(

@@ -49,7 +49,7 @@ def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
     else:
         items, older, newer = cursor.page(stories, before=before, after=after, size=size)
     return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
-            "first_page": not (before or after)}
+            "first_page": not (before or after), "page_size": size}
 
 
 def parse_limit(value, *, default, maximum):

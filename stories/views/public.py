@@ -1,5 +1,6 @@
 """What readers see: the gallery, a story, the about page, and the health check."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
@@ -11,7 +12,7 @@ from .. import cursor, public_cache
 from ..models import Story
 from ..moderation import REJECT_REASONS
 from . import hearts
-from .listing import QUERY_MAX_CHARS, build_gallery, categories
+from .listing import QUERY_MAX_CHARS, build_gallery, categories, site_parts
 
 FEATURED_COUNT = 3
 MORE_LIKE_THIS = 3
@@ -19,11 +20,17 @@ MORE_LIKE_THIS = 3
 
 @require_safe
 def gallery(request):
-    """The front page: invitation, featured stories, then newest first. Template: stories/gallery.html."""
+    """The front page: invitation, featured stories, then newest first. Template: stories/gallery.html.
+
+    Everything below the site header is the same for every visitor and comes whole from the cache.
+    """
     parts = tuple(request.GET.get(k, "") for k in ("q", "category", "before", "after"))
-    all_categories = categories()
+    query = request.GET.get("q", "").strip()[:QUERY_MAX_CHARS]
+    category_slug = request.GET.get("category", "")
+    is_front = not any(parts)
 
     def build():
+        all_categories = categories()
         try:
             context = build_gallery(request.GET, known_categories=all_categories)
         except cursor.BadCursor:
@@ -37,17 +44,14 @@ def gallery(request):
             # A featured story is already at the top: showing it twice would waste a card.
             featured_ids = {story.pk for story in context["featured"]}
             context["stories"] = [story for story in context["stories"] if story.pk not in featured_ids]
+        context.update(categories=all_categories, category_slug=category_slug, is_front=is_front,
+                       site_name=settings.SITE_NAME, site_tagline=settings.SITE_TAGLINE)
         return render_to_string("includes/gallery_main.html", context)
 
     main = public_cache.get_or_build("gallery", parts, build)
     if main is None:
         return HttpResponseBadRequest(render_to_string("errors/400.html", request=request))
-    query = request.GET.get("q", "").strip()[:QUERY_MAX_CHARS]
-    category_slug = request.GET.get("category", "")
-    return render(request, "stories/gallery.html", {
-        "main": main, "query": query, "categories": all_categories, "category_slug": category_slug,
-        "is_front": not (query or category_slug or request.GET.get("before") or request.GET.get("after")),
-    })
+    return render(request, "stories/gallery.html", {"main": main, "query": query, "is_front": is_front})
 
 
 def published_story(slug):
@@ -65,6 +69,8 @@ def story_detail(request, slug):
     "you gave a heart") and the messages are rendered for this visitor on every request.
     """
 
+    canonical_url = request.build_absolute_uri(request.path)
+
     def build():
         story = Story.objects.published().select_related("category").filter(slug=slug).first()
         if story is None:
@@ -76,16 +82,15 @@ def story_detail(request, slug):
         return {
             "story": story,
             "article": render_to_string("includes/story_article.html", {"story": story}),
+            "share": render_to_string("includes/share_links.html", {"story": story, "canonical_url": canonical_url}),
             "more": render_to_string("includes/more_stories.html", {"story": story, "more": more}),
         }
 
-    built = public_cache.get_or_build("story", (slug,), build)
+    built = public_cache.get_or_build("story", (*site_parts(request), slug), build)
     if built is None:
         raise Http404("No such story")
-    story = built["story"]
     return render(request, "stories/story_detail.html", {
-        **built, "canonical_url": request.build_absolute_uri(story.get_absolute_url()),
-        "hearted": hearts.has_hearted(request, story),
+        **built, "canonical_url": canonical_url, "hearted": hearts.has_hearted(request, built["story"]),
     })
 
 
