@@ -23,6 +23,7 @@ def test_the_form_for_a_published_story(client, approved_story):
     assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
     assert approved_story.title in page and 'name="reason"' in page and 'name="note"' in page
     assert 'value="personal_data"' in page and 'maxlength="500"' in page and "csrfmiddlewaretoken" in page
+    assert 'name="reason" value=""' not in page and "---------" not in page
 
 
 @pytest.mark.parametrize("status", [Status.PENDING, Status.HIDDEN, Status.REJECTED, Status.CHANGES_REQUESTED])

@@ -15,14 +15,15 @@ from ..models import Report, Story
 
 
 class ReportForm(forms.ModelForm):
+    # Declared here so the radio list has no empty "---------" choice.
+    reason = forms.ChoiceField(choices=Report.Reason.choices, widget=forms.RadioSelect,
+                               label="What is wrong with this story?")
+
     class Meta:
         model = Report
         fields = ["reason", "note"]
-        widgets = {
-            "reason": forms.RadioSelect,
-            "note": forms.Textarea(attrs={"rows": 4, "maxlength": 500}),
-        }
-        labels = {"reason": "What is wrong with this story?", "note": "Anything the moderators should know? (optional)"}
+        widgets = {"note": forms.Textarea(attrs={"rows": 4, "maxlength": 500})}
+        labels = {"note": "Anything the moderators should know? (optional)"}
         help_texts = {"note": "Up to 500 characters. Please do not include anyone's personal details."}
 
 
