@@ -17,6 +17,7 @@ SHINGLE_WORDS = 3
 SIMILAR_SHARE = 0.5
 SIMILAR_RECENT = 100
 SIMILAR_SAME_SENDER = 20
+SIMILAR_WINDOW = 1000
 
 SIGNAL_LABELS = {
     "email": "Email address in text",
@@ -62,11 +63,16 @@ def shingles(text):
 
 
 def find_similar(story):
-    """A live story worded much like this one: among the most recent, and among the same sender's."""
+    """A live story worded much like this one: among the most recent, or the same sender's lately.
+
+    The cost is bounded whatever the size of the table: a short look at the newest rows (ids and
+    sender hashes only), then the texts of the few chosen.
+    """
     others = Story.objects.exclude(status=Story.Status.WITHDRAWN).exclude(pk=story.pk).order_by("-id")
-    candidates = list(others.values_list("pk", "body")[:SIMILAR_RECENT])
-    if story.client_hash:
-        candidates += others.filter(client_hash=story.client_hash).values_list("pk", "body")[:SIMILAR_SAME_SENDER]
+    latest = others.values_list("pk", "client_hash")[:SIMILAR_WINDOW]
+    chosen = [pk for n, (pk, sender) in enumerate(latest)
+              if n < SIMILAR_RECENT or (story.client_hash and sender == story.client_hash)]
+    candidates = others.filter(pk__in=chosen[:SIMILAR_RECENT + SIMILAR_SAME_SENDER]).values_list("pk", "body")
     mine = shingles(story.body)
     for pk, body in candidates:
         theirs = shingles(body)

@@ -201,6 +201,20 @@ def test_a_resend_with_a_few_words_changed_is_a_possible_duplicate(client):
     assert "duplicate" not in signals_of(first)
 
 
+def test_the_same_senders_resend_is_found_behind_many_newer_stories(client):
+    first, _ = submit(client)
+    StoryFactory.create_batch(screening.SIMILAR_RECENT + 10, client_hash="another-sender")
+    second, _ = submit(client, body=VALID["body"].replace("an hour", "two hours"))
+    assert signals_of(second)["duplicate"] == first.pk
+
+
+def test_screening_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    StoryFactory.create_batch(30)
+    story = StoryFactory.build(client_hash="someone")
+    with django_assert_num_queries(3):  # suspect words, the newest ids, the chosen texts
+        screening.signals_for(story)
+
+
 def test_a_different_story_is_not_a_duplicate(client):
     submit(client)
     other = StoryFactory.build().body
