@@ -35,6 +35,15 @@ def decode(value):
     return moment, pk
 
 
+def before_condition(moment, pk):
+    """Older than the cursor, written so the index scan can start at it."""
+    return Q(published_at__lte=moment) & (Q(published_at__lt=moment) | Q(pk__lt=pk))
+
+
+def after_condition(moment, pk):
+    return Q(published_at__gte=moment) & (Q(published_at__gt=moment) | Q(pk__gt=pk))
+
+
 def page(stories, *, before=None, after=None, size):
     """Up to `size` stories older than `before` (or newer than `after`), newest first.
 
@@ -43,7 +52,7 @@ def page(stories, *, before=None, after=None, size):
     if after:
         moment, pk = decode(after)
         window = list(
-            stories.filter(Q(published_at__gte=moment) & (Q(published_at__gt=moment) | Q(pk__gt=pk)))
+            stories.filter(after_condition(moment, pk))
             .order_by("published_at", "id")[: size + 1]
         )
         has_newer = len(window) > size
@@ -52,7 +61,7 @@ def page(stories, *, before=None, after=None, size):
     else:
         if before:
             moment, pk = decode(before)
-            stories = stories.filter(Q(published_at__lte=moment) & (Q(published_at__lt=moment) | Q(pk__lt=pk)))
+            stories = stories.filter(before_condition(moment, pk))
         window = list(stories.order_by("-published_at", "-id")[: size + 1])
         has_older = len(window) > size
         items = window[:size]

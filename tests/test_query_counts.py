@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from stories import search
-from stories.models import Category
+from stories import cursor, search
+from stories.models import Category, Story
 from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,16 @@ def test_a_cached_page_asks_the_database_nothing(client, settings, django_assert
     client.get(path)
     with django_assert_num_queries(0):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_a_deep_page_seeks_the_index_instead_of_filtering_from_the_top():
+    add_stories(5)
+    newest = Story.objects.published().newest_first()[2]
+    before = cursor.encode(newest)
+    moment, pk = cursor.decode(before)
+    with connection.cursor() as db:
+        db.execute("SET LOCAL enable_seqscan = off")
+        plan = Story.objects.published().filter(
+            cursor.before_condition(moment, pk)).order_by("-published_at", "-id")[:13].explain()
+    assert "story_published_idx" in plan and "Index Cond: (published_at <=" in plan, plan

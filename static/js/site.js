@@ -5,6 +5,13 @@ if (navigator.clipboard) {
   document.querySelectorAll("[data-copy][hidden]").forEach((button) => { button.hidden = false; });
 }
 
+// On a narrow screen the category row scrolls sideways: bring the chosen one into view.
+const activeCategory = document.querySelector(".category-nav .active");
+if (activeCategory) {
+  const row = activeCategory.closest("ul");
+  row.scrollLeft += activeCategory.getBoundingClientRect().left - row.getBoundingClientRect().left - 12;
+}
+
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-copy]");
   if (!button || !navigator.clipboard) return;
