@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 
 from stories import moderation
+from stories import urls as stories_urls
 from stories.log_filters import MaskPrivateLinks
 from stories.models import Story
 
@@ -45,12 +46,25 @@ def public_urls(client, story):
         "/", "/?q=passport", "/?category=travel", "/?q=night+porter&category=travel", story.get_absolute_url(),
         f"{story.get_absolute_url()}report/", "/feed/", "/sitemap.xml", "/embed/", "/embed/?category=travel&limit=5",
         "/api/stories/", "/api/stories/?q=passport", "/api/stories/?category=travel&limit=1", "/about/", "/share/",
-        "/robots.txt", "/healthz", "/my/lost-link/", "/stories/no-such-story/",
+        "/robots.txt", "/healthz", "/my/lost-link/", "/stories/no-such-story/", "/share/thanks/",
     ]
     sitemap = client.get("/sitemap.xml").content.decode()
     sections = re.findall(r"<loc>https?://[^/]+(/sitemap-[^<]+)</loc>", sitemap)
     assert sections, sitemap
     return urls + [section.replace("&amp;", "&") for section in sections]
+
+
+# Route names of stories.urls: the public ones are all fetched above (heart by POST below); the
+# private ones are the submitter's own pages and the staff's.
+CHECKED_ROUTES = {"gallery", "detail", "share", "thanks", "lost_link", "about", "healthz", "robots", "feed",
+                  "sitemap", "sitemap_section", "embed", "api_stories", "report", "heart"}
+PRIVATE_ROUTES = {"my_story", "withdraw", "review", "review_export", "review_story"}
+
+
+def test_every_public_route_is_checked():
+    """A new public URL fails here until it is added to the checks of this file."""
+    names = {pattern.name for pattern in stories_urls.urlpatterns}
+    assert names - PRIVATE_ROUTES == CHECKED_ROUTES
 
 
 def everything_in(response):
