@@ -21,6 +21,8 @@ $(STAMP): requirements.txt
 	@printf 'DJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "Wrote .env for development (DJANGO_DEBUG=1)."
 
+# Links in development mail point at the address actually served.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install .env
 	$(BIN)/python manage.py migrate --verbosity 0
 	$(BIN)/python manage.py ensure_demo_moderator

@@ -86,8 +86,6 @@ def test_a_story_refused_at_save_keeps_its_text_in_the_form(client):
     assert not Story.objects.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="share() re-renders the form's category select from the database "
-                                       "that is away; see the fault drill's PostgreSQL row")
 def test_a_story_sent_while_the_database_is_away_keeps_its_text_in_the_form(client):
     data = story_form(client)
     with database_refusing():

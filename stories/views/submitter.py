@@ -45,6 +45,11 @@ def share(request):
         # Keep the visitor's words on screen: the database is away for a moment.
         form.data = form.data.copy()
         form.data["started"] = form.refreshed_stamp()
+        # The category list lives in the database too: offer back only what was chosen.
+        chosen = form.data.get("category", "")
+        form.fields["category"].choices = [("", "Choose a kind of place")] + (
+            [(chosen, chosen.replace("-", " ").capitalize())] if chosen else []
+        )
         messages.error(request, "We could not save your story just now. Your text is still here: "
                                 "please try again in a minute.")
         response = render(request, "stories/share.html", {"form": form}, status=503)
