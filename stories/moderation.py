@@ -6,14 +6,17 @@ same transaction. A move that lost a race changes nothing and raises AlreadyDeci
 decided first.
 """
 
+import contextlib
+import difflib
 import secrets
+import textwrap
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from . import notifications, public_cache, screening, search
-from .models import REJECT_REASON_LABELS, REJECT_REASONS, ModerationEvent, Report, Story
+from .models import REJECT_REASON_LABELS, REJECT_REASONS, ModerationEvent, Report, Story  # noqa: F401 (re-exported)
 
 Status = Story.Status
 
@@ -82,7 +85,7 @@ def _move(story, *, to, seen_status, action, by=None, actor_label="", reason="",
 def approve(story, *, by, seen_status, featured=False):
     """Publish a story (from pending or hidden). With `featured`, it also goes to the top."""
     changes = {"featured": True} if featured else {}
-    if Status(seen_status) == Status.APPROVED and featured:
+    if seen_status == Status.APPROVED and featured:
         return _move(story, to=Status.APPROVED, seen_status=seen_status, action="feature", by=by, changes=changes)
     event = _move(
         story, to=Status.APPROVED, seen_status=seen_status, action="feature" if featured else "approve",
@@ -130,13 +133,30 @@ def reopen(story, *, by, seen_status):
     return _move(story, to=Status.PENDING, seen_status=seen_status, action="reopen", by=by)
 
 
+def describe_text_change(old, new, *, most=3, width=60):
+    """The changed words of an edit, as `“old” → “new”` pieces a moderator can read at a glance."""
+    before, after = old.split(), new.split()
+    pieces = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed = textwrap.shorten(" ".join(before[i1:i2]), width) or "…"
+        added = textwrap.shorten(" ".join(after[j1:j2]), width) or "…"
+        pieces.append(f"“{removed}” → “{added}”" if tag == "replace" else
+                      f"removed “{removed}”" if tag == "delete" else f"added “{added}”")
+    if not pieces:
+        return "spacing only"
+    more = len(pieces) - most
+    return "; ".join(pieces[:most]) + (f" and {more} more change{'s' if more > 1 else ''}" if more > 0 else "")
+
+
 def light_edit(story, *, by, title, body):
     """A moderator's small fix of title or text, recorded with what changed."""
     changed = []
     if title != story.title:
         changed.append(f"title: “{story.title}” → “{title}”")
     if body != story.body:
-        changed.append(f"text: {len(story.body)} → {len(body)} characters")
+        changed.append(f"text: {describe_text_change(story.body, body)}")
     if not changed:
         return None
     with transaction.atomic():
@@ -190,9 +210,7 @@ def count_report(story, *, reason, note, reporter_key, threshold):
         story.refresh_from_db(fields=["reports_count", "status"])
         open_reports = story.reports.filter(resolved=False).count()
         if story.status == Status.APPROVED and open_reports >= threshold:
-            try:
+            with contextlib.suppress(AlreadyDecided):
                 _move(story, to=Status.HIDDEN, seen_status=Status.APPROVED, action="auto_hide",
                       actor_label="system", note=f"{open_reports} readers reported this story.")
-            except AlreadyDecided:
-                pass
     return report
