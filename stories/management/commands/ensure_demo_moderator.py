@@ -18,6 +18,6 @@ class Command(BaseCommand):
             user.save()
         user.groups.add(Group.objects.get(name="Moderators"))
         self.stdout.write(self.style.SUCCESS(
-            f"Demo moderator: sign in at http://127.0.0.1:8000/review/ as "
+            f"Demo moderator: sign in at {settings.SITE_URL or 'http://127.0.0.1:8000'}/review/ as "
             f"'{DEMO_USERNAME}' with password '{DEMO_PASSWORD}'."
         ))
