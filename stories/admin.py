@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 
-from . import moderation, screening
+from . import moderation, public_cache, screening
 from .models import REJECT_REASONS, Category, Heart, ModerationEvent, Report, Story, SuspectWord
 
 
@@ -126,6 +126,19 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+    # Category names and order show on every public page: a change must show at once.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        public_cache.bump_on_commit()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        public_cache.bump_on_commit()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        public_cache.bump_on_commit()
 
 
 @admin.register(ModerationEvent)

@@ -89,3 +89,18 @@ def test_messages_are_never_cached(client, approved_story):
     assert "Your heart is on this story" in client.get(approved_story.get_absolute_url()).content.decode()
     assert "Your heart is on this story" not in Client().get(approved_story.get_absolute_url()).content.decode()
     assert "Your heart is on this story" not in client.get(approved_story.get_absolute_url()).content.decode()
+
+
+def test_a_category_renamed_in_the_admin_shows_at_the_next_request(client, approved_story):
+    from django.contrib.auth.models import User
+
+    assert "Healthcare" in client.get("/").content.decode()
+    admin_user = User.objects.create_superuser("root", "root@example.org", "a-good-password-123")
+    staff = Client()
+    staff.force_login(admin_user)
+    category = approved_story.category
+    response = staff.post(f"/admin/stories/category/{category.pk}/change/",
+                          {"name": "Pharmacies and clinics", "slug": category.slug, "order": category.order})
+    assert response.status_code == 302
+    page = client.get("/").content.decode()
+    assert "Pharmacies and clinics" in page and ">Healthcare<" not in page
