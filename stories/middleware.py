@@ -7,8 +7,8 @@ import time
 import uuid
 
 from django.db import InterfaceError, OperationalError
-from django.template.loader import render_to_string
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
 logger = logging.getLogger("stories.requests")

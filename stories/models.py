@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-
 REJECT_REASONS = [
     ("not_customer_service", "Not a story about customer service"),
     ("personal_data", "It shares personal details we cannot publish"),
@@ -53,6 +52,12 @@ class StoryQuerySet(models.QuerySet):
         return self.select_related("category").only(
             "slug", "title", "body", "business", "place", "display_name", "published_at",
             "hearts_count", "featured", "category__name", "category__slug",
+        )
+
+    def without_private_fields(self):
+        """A story as a public page may hold it, even in a cache: no contact, hashes or signals."""
+        return self.defer(
+            "email", "token_hash", "client_hash", "body_fingerprint", "signals", "moderator_note", "search_vector",
         )
 
     def in_state(self, status):
@@ -141,6 +146,11 @@ class Story(models.Model):
     def __str__(self):
         return self.title or f"Story {self.pk}"
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.assign_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("stories:detail", args=[self.slug])
 
@@ -166,10 +176,6 @@ class Story(models.Model):
         self.token_hash = hash_token(token)
         return token
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.assign_slug()
-        super().save(*args, **kwargs)
 
 
 class ModerationEvent(models.Model):
@@ -244,6 +250,9 @@ class Heart(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["story", "visitor_key"], name="one_heart_per_visitor")]
+
+    def __str__(self):
+        return f"Heart for {self.story_id}"
 
 
 class SuspectWord(models.Model):

@@ -82,7 +82,9 @@ def test_thanks_link_is_shown_once(client):
 
 def test_category_filter_and_cursor_pagination(client):
     stories = [StoryFactory(approved=True) for _ in range(15)]
-    travel = StoryFactory(approved=True, title="A train guard and his kindness", category=Category.objects.get(slug="travel"))
+    travel = StoryFactory(
+        approved=True, title="A train guard and his kindness", category=Category.objects.get(slug="travel")
+    )
     first = client.get("/").content.decode()
     assert stories[-1].title in first and stories[0].title not in first
     older = re.search(r'href="\?before=([^"]+)"', first).group(1)

@@ -54,13 +54,6 @@ def gallery(request):
     return render(request, "stories/gallery.html", {"main": main, "query": query, "is_front": is_front})
 
 
-def published_story(slug):
-    story = Story.objects.published().select_related("category").filter(slug=slug).first()
-    if story is None:
-        raise Http404("No such story")
-    return story
-
-
 @require_safe
 def story_detail(request, slug):
     """One story, its heart, share links and a few more like it. Template: stories/story_detail.html.
@@ -72,7 +65,9 @@ def story_detail(request, slug):
     canonical_url = request.build_absolute_uri(request.path)
 
     def build():
-        story = Story.objects.published().select_related("category").filter(slug=slug).first()
+        story = (
+            Story.objects.published().without_private_fields().select_related("category").filter(slug=slug).first()
+        )
         if story is None:
             return None
         more = list(
@@ -89,9 +84,9 @@ def story_detail(request, slug):
     built = public_cache.get_or_build("story", (*site_parts(request), slug), build)
     if built is None:
         raise Http404("No such story")
-    return render(request, "stories/story_detail.html", {
-        **built, "canonical_url": canonical_url, "hearted": hearts.has_hearted(request, built["story"]),
-    })
+    story = built["story"]
+    story.hearts_count, hearted = hearts.live_hearts(request, story)
+    return render(request, "stories/story_detail.html", {**built, "canonical_url": canonical_url, "hearted": hearted})
 
 
 @require_safe
