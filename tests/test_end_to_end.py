@@ -7,33 +7,12 @@ from django.core import mail
 
 from stories.models import Category, Story
 from tests.factories import StoryFactory
+from tests.submitting import VALID, form_stamp
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "title": "The night porter who found my passport",
-    "body": (
-        "I had left my passport in a taxi on the way to the station. The night porter at the hotel "
-        "spent an hour on the phone with the taxi company, found the driver, and had the passport "
-        "waiting at the desk before my train the next morning. He would not even take a tip.\n\n"
-        "I still think of him every time I travel."
-    ),
-    "category": "travel",
-    "business": "Hotel Miramar",
-    "place": "Lisbon",
-    "happened_on": "2025-03",
-    "display_name": "Jonas",
-    "email": "jonas@example.org",
-    "consent_publish": "on",
-    "consent_names": "on",
-    "website": "",
-}
-
-
 def share(client, **changes):
-    form = client.get("/share/")
-    started = re.search(r'name="started" value="([^"]+)"', form.content.decode()).group(1)
-    return client.post("/share/", {**VALID, "started": started, **changes})
+    return client.post("/share/", {**VALID, "started": form_stamp(client), **changes})
 
 
 def test_share_moderate_publish_browse(client, moderator):
