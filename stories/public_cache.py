@@ -1,19 +1,29 @@
 """Cached public pages that every app server invalidates at once.
 
-All public cache keys carry one version number kept in the shared cache. Any change a reader
-could see (a move, an edit, a heart) bumps it after the transaction commits, so the next request
-on every worker and every app server builds the page afresh. Nothing particular to one visitor
-is ever stored here: callers cache the anonymous part of a page only.
+All public cache keys carry one version number kept in the shared cache. Any move or edit
+a reader could see bumps it after the transaction commits, so the next request on every worker
+and every app server builds the page afresh. Hearts do not: on a busy site they would empty the
+cache all the time, so heart counts on cached pages may lag by up to PAGE_CACHE_SECONDS.
+Nothing particular to one visitor is ever stored here (see `for_anyone` and `whole_page`).
 """
 
 import hashlib
+import re
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 VERSION_KEY = "public:version"
+# GZipMiddleware's own rule for when compressing is worth it and what a client accepts.
+GZIP_MIN_BYTES = 200
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# In every key, so a deploy that changes what is stored never reads another release's values.
+FORMAT = 2
 
 
 def current_version():
@@ -43,8 +53,11 @@ def bump_on_commit():
     transaction.on_commit(bump)
 
 
-def get_or_build(name, parts, build):
-    """Return the cached value for (name, parts) at the current version, building it on a miss."""
+def get_or_build(name, parts, build, keep=None):
+    """Return the cached value for (name, parts) at the current version, building it on a miss.
+
+    `keep(value)` may refuse to store a built value (it is still returned).
+    """
     seconds = settings.PAGE_CACHE_SECONDS
     if seconds <= 0:
         return build()
@@ -52,26 +65,71 @@ def get_or_build(name, parts, build):
     if version is None:
         return build()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"public:{version}:{name}:{digest}"
+    key = f"public:{version}:{FORMAT}:{name}:{digest}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, seconds)
+        if keep is None or keep(value):
+            cache.set(key, value, seconds)
     return value
 
 
-def cached_response(name, parts, make_response):
-    """A whole anonymous response (feed, sitemap, JSON, embed) from the cache, or made and stored.
+def for_anyone(request):
+    """True when nothing on this request's page can be the visitor's own, so it may be cached whole.
 
-    Only the status, body and content type are kept: headers set per request (cookies, CSP,
-    frame options) are added afresh around it by the middleware.
+    No session cookie means no login (no staff links) and no messages kept in a session; no
+    messages cookie means no message waiting. The CSRF token is checked on each page built.
     """
+    cookies = request.COOKIES
+    return (settings.PAGE_CACHE_SECONDS > 0 and settings.SESSION_COOKIE_NAME not in cookies
+            and CookieStorage.cookie_name not in cookies)
+
+
+def stored(response):
+    """What the cache keeps of a response: status, type and body, and the body gzipped once.
+
+    Headers set per request (cookies, CSP, frame options) are added afresh by the middleware.
+    A stored body never holds a secret, so it needs none of the BREACH padding the middleware adds.
+    """
+    if hasattr(response, "render"):
+        response.render()
+    body = response.content
+    return {"status": response.status_code, "type": response["Content-Type"], "body": body,
+            "gzip": compress_string(body) if len(body) >= GZIP_MIN_BYTES else None}
+
+
+def served(request, kept):
+    if kept["gzip"] and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        response = HttpResponse(kept["gzip"], status=kept["status"], content_type=kept["type"])
+        # Already compressed: GZipMiddleware leaves a response with an encoding alone.
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(kept["body"], status=kept["status"], content_type=kept["type"])
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+def whole_page(request, name, parts, make_response):
+    """For a visitor `for_anyone`, the whole HTML response from the cache; else made afresh.
+
+    A page whose making asked for a CSRF token or set a cookie is served but never stored: it is
+    this visitor's. Vary: Cookie keeps HTTP caches from giving the anonymous copy to a signed-in one.
+    """
+    if not for_anyone(request):
+        return make_response()
 
     def build():
         response = make_response()
-        if hasattr(response, "render"):
-            response.render()
-        return response.status_code, response.content, response["Content-Type"]
+        personal = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies)
+        return {**stored(response), "personal": personal}
 
-    status, content, content_type = get_or_build(name, parts, build)
-    return HttpResponse(content, status=status, content_type=content_type)
+    response = served(request, get_or_build(f"page:{name}", parts, build, keep=lambda kept: not kept["personal"]))
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def cached_response(request, name, parts, make_response):
+    """A whole anonymous response (feed, sitemap, JSON, embed) from the cache, or made and stored."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return make_response()
+    return served(request, get_or_build(name, parts, lambda: stored(make_response())))

@@ -1,6 +1,7 @@
 """With page caching on, every change is on every public page at the next request, and nothing
 particular to one visitor is ever served from the cache."""
 
+import gzip
 import re
 
 import pytest
@@ -104,3 +105,35 @@ def test_a_category_renamed_in_the_admin_shows_at_the_next_request(client, appro
     assert response.status_code == 302
     page = client.get("/").content.decode()
     assert "Pharmacies and clinics" in page and ">Healthcare<" not in page
+
+
+def test_staff_links_are_never_served_from_an_anonymous_page(client, moderator_client, approved_story):
+    # The anonymous copy is cached first and last: the moderator's page is never mixed with it.
+    paths = ["/", approved_story.get_absolute_url()]
+    anonymous = Client()
+    for path in paths:
+        assert 'href="/review/"' not in anonymous.get(path).content.decode()
+        assert 'href="/review/"' in moderator_client.get(path).content.decode()
+        assert 'href="/review/"' not in anonymous.get(path).content.decode()
+
+
+def test_a_whole_cached_page_comes_compressed_once_and_plain_alike(approved_story):
+    for path in ["/", "/api/stories/", approved_story.get_absolute_url()]:
+        plain = Client().get(path)
+        zipped = Client(HTTP_ACCEPT_ENCODING="gzip").get(path)
+        again = Client(HTTP_ACCEPT_ENCODING="gzip").get(path)
+        assert zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped["Vary"], path
+        without_tokens = [re.sub(rb'value="[^"]{64}"', b"", gzip.decompress(r.content)) for r in (zipped, again)]
+        assert without_tokens[0] == without_tokens[1] == re.sub(rb'value="[^"]{64}"', b"", plain.content), path
+    assert "Cookie" in Client().get("/")["Vary"]
+
+
+def test_a_heart_given_with_javascript_shows_only_to_its_giver_on_the_cached_page(approved_story):
+    alice, bob = Client(), Client()
+    bob.get(approved_story.get_absolute_url())
+    answer = alice.post(f"/stories/{approved_story.slug}/heart/", HTTP_ACCEPT="application/json")
+    assert answer.json()["hearts"] == 1
+    page = alice.get(approved_story.get_absolute_url()).content.decode()
+    assert 'aria-pressed="true"' in page and "1 reader loved this story" in page
+    page = bob.get(approved_story.get_absolute_url()).content.decode()
+    assert 'aria-pressed="false"' in page and "You loved this story" not in page

@@ -65,7 +65,7 @@ def api_stories(request):
         body = {"results": [story_json(s, request.build_absolute_uri) for s in page["stories"]], "next": next_url}
         return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
 
-    response = public_cache.cached_response("api", parts, make_response)
+    response = public_cache.cached_response(request, "api", parts, make_response)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -91,5 +91,5 @@ def embed(request):
                     site_tagline=settings.SITE_TAGLINE)
         return HttpResponse(render_to_string("stories/embed.html", page))
 
-    return public_cache.cached_response("embed", parts, make_response)
+    return public_cache.cached_response(request, "embed", parts, make_response)
 

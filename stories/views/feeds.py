@@ -13,14 +13,14 @@ from .listing import site_parts
 def feed(request):
     """Atom feed of the newest published stories; `?category=<slug>` for one category."""
     parts = (*site_parts(request), request.GET.get("category", ""))
-    return public_cache.cached_response("feed", parts, lambda: LatestStoriesFeed()(request))
+    return public_cache.cached_response(request, "feed", parts, lambda: LatestStoriesFeed()(request))
 
 
 @require_safe
 def sitemap_index(request):
     """/sitemap.xml: the sitemap index, one entry per section page."""
     return public_cache.cached_response(
-        "sitemap-index", site_parts(request),
+        request, "sitemap-index", site_parts(request),
         lambda: sitemap_views.index(request, SITEMAPS, sitemap_url_name="stories:sitemap_section"),
     )
 
@@ -30,5 +30,5 @@ def sitemap_section(request, section):
     """One page of one sitemap section (`?p=` for the page)."""
     parts = (*site_parts(request), section, request.GET.get("p", ""))
     return public_cache.cached_response(
-        "sitemap", parts, lambda: sitemap_views.sitemap(request, SITEMAPS, section=section),
+        request, "sitemap", parts, lambda: sitemap_views.sitemap(request, SITEMAPS, section=section),
     )

@@ -10,14 +10,15 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from .. import public_cache, spam
+from .. import spam
 from ..models import Heart, Story
 from . import errors
 
@@ -35,10 +36,25 @@ def raw_visitor(request):
     return request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_SALT, max_age=VISITOR_MAX_AGE)
 
 
-def has_hearted(request, story):
-    """True when this visitor gave `story` a heart; no query for a visitor who never gave one."""
+def count_key(story_pk):
+    return f"hearts:{story_pk}"
+
+
+def live_hearts(request, story):
+    """(heart count, whether this visitor gave one) for the story page's own, uncached part.
+
+    A visitor who gave a heart gets both from the database. Anyone else costs no query: the
+    count is the one the last heart left in the shared cache, else the cached page's own (a page
+    is never cached longer than that count is kept, so it cannot be older than the last heart).
+    """
     raw = raw_visitor(request)
-    return bool(raw) and Heart.objects.filter(story_id=story.pk, visitor_key=visitor_key(raw)).exists()
+    if raw:
+        mine = Heart.objects.filter(story_id=OuterRef("pk"), visitor_key=visitor_key(raw))
+        row = Story.objects.filter(pk=story.pk).values_list("hearts_count", Exists(mine)).first()
+        return row or (story.hearts_count, False)
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return story.hearts_count, False
+    return cache.get(count_key(story.pk), story.hearts_count), False
 
 
 def give_heart(story, key):
@@ -46,12 +62,15 @@ def give_heart(story, key):
     try:
         with transaction.atomic():
             Heart.objects.create(story=story, visitor_key=key)
+            # No cache version bump: on a busy site every heart would empty the page cache. The
+            # story page shows the count kept below; cards elsewhere may lag by PAGE_CACHE_SECONDS.
             Story.objects.filter(pk=story.pk).update(hearts_count=F("hearts_count") + 1)
-            public_cache.bump_on_commit()
         added = True
     except IntegrityError:
         added = False
     count = Story.objects.filter(pk=story.pk).values_list("hearts_count", flat=True).first() or 0
+    if added and settings.PAGE_CACHE_SECONDS > 0:
+        cache.set(count_key(story.pk), count, settings.PAGE_CACHE_SECONDS)
     return added, count
 
 

@@ -5,6 +5,8 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -15,6 +17,8 @@ from . import hearts
 from .listing import QUERY_MAX_CHARS, build_gallery, categories, site_parts
 
 FEATURED_COUNT = 3
+# Where the heart form goes in a cached story page; user text is escaped, so it cannot forge it.
+HEART_FORM_SLOT = mark_safe("<!-- heart form -->")  # noqa: S308
 MORE_LIKE_THIS = 3
 
 
@@ -48,18 +52,22 @@ def gallery(request):
                        site_name=settings.SITE_NAME, site_tagline=settings.SITE_TAGLINE)
         return render_to_string("includes/gallery_main.html", context)
 
-    main = public_cache.get_or_build("gallery", parts, build)
-    if main is None:
-        return HttpResponseBadRequest(render_to_string("errors/400.html", request=request))
-    return render(request, "stories/gallery.html", {"main": main, "query": query, "is_front": is_front})
+    def make_response():
+        main = public_cache.get_or_build("gallery", parts, build)
+        if main is None:
+            return HttpResponseBadRequest(render_to_string("errors/400.html", request=request))
+        return render(request, "stories/gallery.html", {"main": main, "query": query, "is_front": is_front})
+
+    return public_cache.whole_page(request, "gallery", parts, make_response)
 
 
 @require_safe
 def story_detail(request, slug):
     """One story, its heart, share links and a few more like it. Template: stories/story_detail.html.
 
-    The article and the related cards come from the shared cache; the heart form (CSRF token,
-    "you gave a heart") and the messages are rendered for this visitor on every request.
+    The page comes from the shared cache, whole for a visitor `for_anyone`, else below the
+    header; the heart form (CSRF token, "you gave a heart", the live count) is made for this
+    visitor on every request and put in the cached page's slot.
     """
 
     canonical_url = request.build_absolute_uri(request.path)
@@ -81,12 +89,34 @@ def story_detail(request, slug):
             "more": render_to_string("includes/more_stories.html", {"story": story, "more": more}),
         }
 
-    built = public_cache.get_or_build("story", (*site_parts(request), slug), build)
-    if built is None:
+    key = (*site_parts(request), slug)
+
+    def page(built, heart_form):
+        return render(request, "stories/story_detail.html",
+                      {**built, "canonical_url": canonical_url, "heart_form": heart_form})
+
+    def heart_form(story):
+        story.hearts_count, hearted = hearts.live_hearts(request, story)
+        return render_to_string("includes/heart_form.html", {"story": story, "hearted": hearted}, request=request)
+
+    if not public_cache.for_anyone(request):
+        built = public_cache.get_or_build("story", key, build)
+        if built is None:
+            raise Http404("No such story")
+        return page(built, heart_form(built["story"]))
+
+    def build_page():
+        built = public_cache.get_or_build("story", key, build)
+        if built is None:
+            return None
+        return {"story": built["story"], "html": page(built, HEART_FORM_SLOT).content.decode()}
+
+    whole = public_cache.get_or_build("story-page", key, build_page)
+    if whole is None:
         raise Http404("No such story")
-    story = built["story"]
-    story.hearts_count, hearted = hearts.live_hearts(request, story)
-    return render(request, "stories/story_detail.html", {**built, "canonical_url": canonical_url, "hearted": hearted})
+    response = HttpResponse(whole["html"].replace(HEART_FORM_SLOT, heart_form(whole["story"]), 1))
+    patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 @require_safe
