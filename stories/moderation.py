@@ -30,6 +30,26 @@ ALLOWED_MOVES = {
     Status.WITHDRAWN: set(),
 }
 
+# Which states each action may start from: a button posted with a stale or forged state must not
+# find a side door through the graph above (say, "stop featuring" on a pending story).
+ACTION_SOURCES = {
+    "approve": {Status.PENDING, Status.HIDDEN},
+    "feature": {Status.PENDING, Status.HIDDEN, Status.APPROVED},
+    "unfeature": {Status.APPROVED},
+    "reject": {Status.PENDING, Status.CHANGES_REQUESTED, Status.HIDDEN},
+    "request_changes": {Status.PENDING},
+    "hide": {Status.APPROVED},
+    "auto_hide": {Status.APPROVED},
+    "restore": {Status.HIDDEN},
+    "reopen": {Status.REJECTED},
+    "submitter_edit": {Status.PENDING, Status.CHANGES_REQUESTED},
+    "withdraw": set(Status) - {Status.WITHDRAWN},
+}
+ACTION_DONE = {
+    "approve": "approved", "feature": "featured", "unfeature": "taken off the featured list", "reject": "rejected",
+    "request_changes": "sent back for changes", "hide": "hidden", "auto_hide": "hidden", "restore": "restored",
+    "reopen": "reopened", "submitter_edit": "edited", "withdraw": "withdrawn",
+}
 
 
 class ModerationError(Exception):
@@ -57,6 +77,8 @@ def _move(story, *, to, seen_status, action, by=None, actor_label="", reason="",
         seen_status = Status(seen_status)
     except ValueError:
         raise ForbiddenMove("The page was out of date; open the story again.") from None
+    if seen_status not in ACTION_SOURCES[action]:
+        raise ForbiddenMove(f"A {seen_status.label.lower()} story cannot be {ACTION_DONE[action]}.")
     # Featuring keeps a story approved, and a submitter's edit of a pending story keeps it pending.
     stays = to == seen_status and action in {"feature", "unfeature", "submitter_edit"}
     if to not in ALLOWED_MOVES[seen_status] and not stays:
@@ -160,9 +182,12 @@ def light_edit(story, *, by, title, body):
     if not changed:
         return None
     with transaction.atomic():
-        Story.objects.filter(pk=story.pk).update(
+        edited = Story.objects.filter(pk=story.pk).exclude(status=Status.WITHDRAWN).update(
             title=title, body=body, updated_at=timezone.now(), **screening.rescreen(story, title=title, body=body)
         )
+        if not edited:
+            story.refresh_from_db()
+            raise ForbiddenMove("A withdrawn story cannot be edited: its text is erased.")
         event = ModerationEvent.objects.create(
             story=story, actor=by, from_status=story.status, to_status=story.status, action="edit",
             note="; ".join(changed),

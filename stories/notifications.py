@@ -116,7 +116,9 @@ def queue_status_link(story, link_seed):
 
 def queue_for_move(story, event):
     kind = MAIL_FOR_ACTION.get(event.action)
-    if kind and story.email and event.to_status != event.from_status:
+    # A story put back up after being hidden was already announced to its writer once.
+    announced = event.from_status == Story.Status.HIDDEN and event.to_status == Story.Status.APPROVED
+    if kind and story.email and event.to_status != event.from_status and not announced:
         send_submitter_mail.enqueue(story.pk, kind)
     elif event.action == "submitter_edit" and settings.MODERATOR_EMAILS:
         send_moderator_mail.enqueue(story.pk, edited=True)

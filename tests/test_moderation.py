@@ -30,6 +30,8 @@ def move_to(target, story, seen, by):
         return moderation.request_changes(story, by=by, seen_status=seen, note="Leave out the surname.")
     if target == Status.HIDDEN:
         return moderation.hide(story, by=by, seen_status=seen)
+    if target == Status.PENDING and seen == Status.CHANGES_REQUESTED:
+        return moderation.submitter_edit(story, seen_status=seen, fields={"title": "Fixed", "body": story.body})
     if target == Status.PENDING:
         return moderation.reopen(story, by=by, seen_status=seen)
     return moderation.withdraw(story, seen_status=seen)
@@ -53,7 +55,8 @@ def test_every_allowed_move_through_the_module(moderator, source, target):
     story.refresh_from_db()
     assert story.status == target
     assert list(story.events.values_list("from_status", "to_status")) == [(source, target)]
-    assert event.actor == (None if target == Status.WITHDRAWN else moderator)
+    by_submitter = target == Status.WITHDRAWN or (source, target) == (Status.CHANGES_REQUESTED, Status.PENDING)
+    assert event.actor == (None if by_submitter else moderator)
 
 
 @pytest.mark.parametrize(("source", "target"), FORBIDDEN)
@@ -105,7 +108,7 @@ def test_every_move_through_the_review_page(moderator_client, source, action):
     })
     assert response.status_code == 302
     story.refresh_from_db()
-    if target in moderation.ALLOWED_MOVES[source]:
+    if source in moderation.ACTION_SOURCES[action] and target in moderation.ALLOWED_MOVES[source]:
         assert story.status == target
         assert list(story.events.values_list("from_status", "to_status", "actor__username")) == [
             (source, target, "maria")]
@@ -210,7 +213,7 @@ def test_admin_actions_move_each_story_through_the_module(moderator_client, othe
     refused = story_in(Status.REJECTED)
     response = admin_action(moderator_client, "admin_approve", [*waiting, refused])
     told = [str(m) for m in response.context["messages"]]
-    assert told == ["Approve: 2 stories.", "A rejected story cannot be moved to approved."]
+    assert told == ["Approve: 2 stories.", "A rejected story cannot be approved."]
     for story in waiting:
         assert list(story.events.values_list("action", "actor__username")) == [("approve", "maria")]
     refused.refresh_from_db()
@@ -251,3 +254,67 @@ def test_admin_never_edits_status_and_records_text_edits(moderator_client):
     story.refresh_from_db()
     assert story.status == Status.PENDING and story.title == "A clearer title"
     assert list(story.events.values_list("action", flat=True)) == ["edit"]
+
+
+@pytest.mark.parametrize("source, action", [
+    (Story.Status.PENDING, "unfeature"),
+    (Story.Status.PENDING, "restore"),
+    (Story.Status.PENDING, "hide"),
+    (Story.Status.CHANGES_REQUESTED, "reopen"),
+    (Story.Status.CHANGES_REQUESTED, "approve"),
+    (Story.Status.APPROVED, "request_changes"),
+])
+def test_an_action_from_the_wrong_state_is_refused_even_with_an_honest_seen_state(moderator_client, source, action):
+    story = StoryFactory(status=source)
+    response = moderator_client.post(f"/review/{story.pk}/", {
+        "action": action, "seen_status": source, "note": "a note", "reason": "other",
+    })
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == source and not story.events.exists()
+    assert not story.published_at or source == Story.Status.APPROVED
+
+
+def test_admin_stop_featuring_a_pending_story_does_not_publish_it(moderator_client):
+    story = StoryFactory()
+    moderator_client.post("/admin/stories/story/", {
+        "action": "admin_stop_featuring", "_selected_action": [story.pk],
+    })
+    story.refresh_from_db()
+    assert story.status == Story.Status.PENDING
+
+
+def test_a_withdrawn_story_cannot_be_edited_back(moderator):
+    story = StoryFactory()
+    moderation.withdraw(story, seen_status="pending")
+    with pytest.raises(moderation.ForbiddenMove):
+        moderation.light_edit(story, by=moderator, title="Back again", body="x" * 300)
+    story.refresh_from_db()
+    assert story.title == "" and story.body == ""
+
+
+def test_a_hidden_story_put_back_is_not_announced_twice(moderator, mailoutbox):
+    story = StoryFactory(approved=True)
+    moderation.hide(story, by=moderator, seen_status="approved")
+    moderation.approve(story, by=moderator, seen_status="hidden")
+    assert not [m for m in mailoutbox if "published" in m.subject]
+
+
+def test_an_admin_edit_of_a_public_field_shows_at_the_next_request(client, moderator):
+    from django.contrib.auth.models import User
+
+    story = StoryFactory(approved=True, display_name="Amira")
+    assert "Amira" in client.get(story.get_absolute_url()).content.decode()
+    admin_client = type(client)()
+    admin_client.force_login(User.objects.create_superuser("root", "root@example.org", "a-good-password-123"))
+    form = {
+        "title": story.title, "body": story.body, "category": story.category_id, "business": story.business,
+        "place": story.place, "display_name": "Amira K.", "email": story.email,
+        "consent_publish": "on", "consent_names": "on",
+        "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(f"/admin/stories/story/{story.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    story.refresh_from_db()
+    assert story.status == Story.Status.APPROVED and story.display_name == "Amira K."
+    assert "Amira K." in client.get(story.get_absolute_url()).content.decode()
