@@ -52,7 +52,7 @@ def api_stories(request):
 
     def make_response():
         try:
-            page = build_gallery(request.GET, size=limit)
+            page = build_gallery(asked, size=limit)
         except cursor.BadCursor:
             return api_error("before is not a cursor this API gave out.")
         except Http404:

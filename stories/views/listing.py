@@ -31,7 +31,8 @@ def gallery_stories(params, known_categories=None):
         if category is None:
             raise Http404("No such category")
         stories = stories.filter(category=category)
-    query = params.get("q", "").strip()[:QUERY_MAX_CHARS]
+    # Control characters (a NUL, say) mean nothing to a search and PostgreSQL refuses them.
+    query = "".join(c if c.isprintable() else " " for c in params.get("q", "")).strip()[:QUERY_MAX_CHARS]
     return stories, category, query
 
 

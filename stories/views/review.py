@@ -55,7 +55,7 @@ class QueueView:
         signal = request.GET.get("signal", "")
         return cls(
             tab=tab if tab in TAB_STATUS else "pending",
-            category=request.GET.get("category", "").strip()[:80],
+            category="".join(c for c in request.GET.get("category", "") if c.isprintable()).strip()[:80],
             signal=signal if signal in screening.SIGNAL_LABELS else "",
         )
 
