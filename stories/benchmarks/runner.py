@@ -11,6 +11,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote_plus, urlencode
@@ -25,6 +26,7 @@ from .report import render
 from .server import Gunicorn, fetch
 
 RESULTS_DIR = "bench-results"
+SETTLE_MAX_SECONDS = 6
 
 
 @dataclass
@@ -161,6 +163,15 @@ class Bench:
         return status, len(body)
 
     def load(self, server, found, label, connections, seconds, tag="warm"):
+        result = self.run_wrk(server, found, label, connections, seconds, tag)
+        # wrk stops with up to `connections` requests still queued at the workers: a slow page
+        # (the naive list at 90 %, seconds a request) would otherwise bill them to the next page.
+        # Fewer answers than connections means requests longer than the run itself are still queued.
+        settle = SETTLE_MAX_SECONDS if result.requests < connections else 2 * (result.p99 or 0) / 1000
+        time.sleep(min(settle, SETTLE_MAX_SECONDS))
+        return result
+
+    def run_wrk(self, server, found, label, connections, seconds, tag):
         url = server.base_url + found["urls"][label]
         if label != "submit":
             return wrk.run(self.wrk, url, seconds=seconds, connections=connections,
