@@ -26,7 +26,9 @@ def _load_dotenv(path):
             os.environ.setdefault(key.strip(), value.strip().strip("'\""))
 
 
-_load_dotenv(BASE_DIR / ".env")
+# Tests build their own settings on top of these and must not pick up a developer's .env.
+if os.environ.get("DJANGO_SETTINGS_MODULE", "kindness.settings") == "kindness.settings":
+    _load_dotenv(BASE_DIR / ".env")
 
 
 def env(name, default=""):
@@ -230,6 +232,7 @@ RATELIMIT_VIEW = "stories.views.errors.rate_limited"
 SUBMIT_RATE = env("SUBMIT_RATE", "5/h")
 REPORT_RATE = env("REPORT_RATE", "10/h")
 HEART_RATE = env("HEART_RATE", "120/h")
+LOST_LINK_RATE = env("LOST_LINK_RATE", "5/h")
 SUBMIT_MIN_SECONDS = env_int("SUBMIT_MIN_SECONDS", 3)
 REPORTS_TO_HIDE = env_int("REPORTS_TO_HIDE", 3)
 # When the shared cache is down the limits cannot be counted: let people through (the honeypot,

@@ -10,7 +10,7 @@ from django.core import signing
 from django.utils import timezone
 
 from . import screening
-from .models import Category, Report, Story
+from .models import Category, Story
 
 BODY_MIN = 200
 BODY_MAX = 5000
@@ -186,11 +186,6 @@ class ShareForm(StoryFieldsForm):
             Submit("submit", "Share my story", css_class="btn-lg mt-2"),
         )
 
-    @property
-    def is_bot(self):
-        """A filled honeypot: thank the sender and keep nothing."""
-        return bool(self.cleaned_data.get("website"))
-
     def clean_started(self):
         stamp = self.cleaned_data.get("started", "")
         try:
@@ -239,13 +234,6 @@ class EditStoryForm(StoryFieldsForm):
 
 class LostLinkForm(forms.Form):
     email = forms.EmailField(label="The email you gave with your story")
-
-
-class ReportForm(forms.Form):
-    reason = forms.ChoiceField(choices=Report.Reason.choices, widget=forms.RadioSelect,
-                               label="What is wrong with this story?")
-    note = forms.CharField(required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
-                           label="Anything we should know", help_text="Optional, up to 500 characters.")
 
 
 class LightEditForm(forms.Form):

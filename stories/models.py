@@ -72,11 +72,6 @@ class StoryQuerySet(models.QuerySet):
         ).distinct()
 
 
-def new_status_token():
-    """A private status-link token: 32 random bytes, URL-safe. Only its hash is stored."""
-    return secrets.token_urlsafe(32)
-
-
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -159,10 +154,6 @@ class Story(models.Model):
         return self.display_name or "Anonymous"
 
     @property
-    def is_public(self):
-        return self.status == self.Status.APPROVED
-
-    @property
     def paragraphs(self):
         return [part.strip() for part in self.body.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
@@ -170,11 +161,6 @@ class Story(models.Model):
         base = slugify(self.title)[:100] or "story"
         self.slug = f"{base}-{secrets.token_hex(3)}"
 
-    def issue_token(self):
-        """Set a fresh status-link token and return it; only its hash is kept."""
-        token = new_status_token()
-        self.token_hash = hash_token(token)
-        return token
 
 
 

@@ -7,10 +7,6 @@ from django.core.cache import cache
 
 from .factories import ModeratorFactory, StoryFactory, UserFactory
 
-# Playwright's sync API runs an event loop in the test thread; the database calls of the test
-# itself are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -81,6 +77,10 @@ def browser():
         pytest.skip(message)
     from django.db import connections
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in the test thread; the database calls of the test
+    # itself are still synchronous and safe. Only the browser tests need Django told so.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     # Once Playwright's loop runs in this thread, Django keeps database handles per context, so
     # the tests get new handles without the snapshot that serialized_rollback restores from.

@@ -23,3 +23,12 @@ def test_an_unlisted_parameter_cannot_plant_a_first_page_in_the_api_cache(client
     client.get(f"/api/stories/?after={cursor.encode(stories[1])}")
     slugs = [story["slug"] for story in client.get("/api/stories/").json()["results"]]
     assert slugs == [story.slug for story in reversed(stories)]
+
+
+@pytest.mark.parametrize("odd_id", ["²", "99999999999999999999999999", "-1", "1e3", ""])
+def test_odd_ids_in_a_bulk_decision_are_ignored(moderator_client, odd_id):
+    story = StoryFactory()
+    response = moderator_client.post("/review/", {"action": "approve", "ids": [odd_id, str(story.pk)]})
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == "approved"

@@ -4,11 +4,13 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
 register = template.Library()
 EXCERPT_CHARS = 160
 PK_PLACEHOLDER = "2147483647"
+FEATURED_BADGE = mark_safe('<span class="badge featured-badge">Featured</span>')  # a constant, no user text
 
 
 @functools.cache
@@ -37,7 +39,7 @@ def queue_row(story, badges, suffix, tickable, now):
         format_html('<td><input class="form-check-input" type="checkbox" name="ids" value="{}" id="tick-{}" '
                     'aria-label="Tick “{}”"></td>', story.pk, story.pk, story.title) if tickable else "",
         review_url_pattern().replace(PK_PLACEHOLDER, str(story.pk)), suffix, story.title or "(withdrawn)",
-        format_html('<span class="badge featured-badge">Featured</span>') if story.featured else "",
+        FEATURED_BADGE if story.featured else "",
         excerpt(story.body), story.category.name, signals,
         format_html('<span class="badge signal signal-reports">{} report{}</span>', reports,
                     "" if reports == 1 else "s") if reports else "",

@@ -1,6 +1,7 @@
 """The queue at /review/: tabs, filters, header figures, bulk decisions, and the CSV export."""
 
 import csv
+import re
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -80,7 +81,8 @@ def bulk(request, view):
     if action not in BULK_ACTIONS:
         messages.error(request, "Choose approve or reject for the ticked stories.")
         return redirect(back)
-    ids = {int(value) for value in request.POST.getlist("ids") if value.isdigit()}
+    # Plain ASCII digits of a size a database id can have: "²" or a 40-digit number is no story.
+    ids = {int(value) for value in request.POST.getlist("ids") if re.fullmatch(r"[0-9]{1,18}", value)}
     if not ids:
         messages.error(request, "Tick at least one story first.")
         return redirect(back)

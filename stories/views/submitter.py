@@ -137,7 +137,7 @@ def withdraw(request, token):
 
 
 @never_cache
-@ratelimit(key=spam.ratelimit_key, rate="5/h", method="POST", block=True)
+@ratelimit(key=spam.ratelimit_key, rate=lambda group, request: settings.LOST_LINK_RATE, method="POST", block=True)
 def lost_link(request):
     """Mail fresh status links for every live story sent from an address. Template: stories/lost_link.html."""
     form = LostLinkForm(request.POST or None)

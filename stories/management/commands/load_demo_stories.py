@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from stories import demo_words, public_cache, search
 from stories.demo_stories import DEMO_STORIES
 from stories.models import Category, ModerationEvent, Story
+from stories.notifications import issue_link
 from stories.screening import fingerprint_fields, signals_for
 
 from .ensure_demo_moderator import DEMO_USERNAME
@@ -105,7 +106,7 @@ class Command(BaseCommand):
             consent_publish=True, consent_names=True, submitted_at=submitted_at,
             **fingerprint_fields(data["body"]),
         )
-        story.issue_token()
+        issue_link(story)
         story.signals = signals_for(story)
         status = data["status"]
         if status != Status.PENDING:
