@@ -96,3 +96,17 @@ def test_moderators_can_post_each_action_url(moderator_client, story, index):
 def test_review_pages_are_never_cached(moderator_client, story):
     for url in ["/review/", f"/review/{story.pk}/", "/review/export.csv"]:
         assert "no-cache" in moderator_client.get(url)["Cache-Control"], url
+
+
+ADMIN_ONLY = ["/admin/stories/heart/", "/admin/auth/user/", "/admin/auth/group/"]
+
+
+@pytest.mark.parametrize("url", ADMIN_ONLY)
+def test_hearts_users_and_groups_are_for_administrators_only(client, moderator, plain_user, django_user_model, url):
+    response = client.get(url)
+    assert response.status_code == 302 and response.url.startswith("/admin/login/"), url
+    for user in (plain_user, moderator):
+        client.force_login(user)
+        assert client.get(url).status_code == 403, (user.username, url)
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "a-good-password-1"))
+    assert client.get(url).status_code == 200, url
