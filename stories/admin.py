@@ -134,19 +134,6 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
 
-    # Category names and order show on every public page: a change must show at once.
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        public_cache.bump_on_commit()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        public_cache.bump_on_commit()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        public_cache.bump_on_commit()
-
 
 @admin.register(ModerationEvent)
 class ModerationEventAdmin(admin.ModelAdmin):

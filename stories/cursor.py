@@ -8,7 +8,7 @@ what lets PostgreSQL start the index scan at the cursor instead of filtering fro
 
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Q
+from . import cards
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
@@ -35,34 +35,24 @@ def decode(value):
     return moment, pk
 
 
-def before_condition(moment, pk):
-    """Older than the cursor, written so the index scan can start at it."""
-    return Q(published_at__lte=moment) & (Q(published_at__lt=moment) | Q(pk__lt=pk))
-
-
-def after_condition(moment, pk):
-    return Q(published_at__gte=moment) & (Q(published_at__gt=moment) | Q(pk__gt=pk))
-
-
-def page(stories, *, before=None, after=None, size):
-    """Up to `size` stories older than `before` (or newer than `after`), newest first.
+def page(known_categories, *, category=None, before=None, after=None, size):
+    """Up to `size` published cards older than `before` (or newer than `after`), newest first.
 
     Returns (items, older_cursor, newer_cursor); a cursor is None where there is nothing more.
+    Raises BadCursor for a malformed cursor.
     """
     if after:
         moment, pk = decode(after)
-        window = list(
-            stories.filter(after_condition(moment, pk))
-            .order_by("published_at", "id")[: size + 1]
-        )
+        window = cards.newest(size + 1, known_categories, category=category, after_at=moment, after_pk=pk)
         has_newer = len(window) > size
         items = window[:size][::-1]
         has_older = True
     else:
         if before:
             moment, pk = decode(before)
-            stories = stories.filter(before_condition(moment, pk))
-        window = list(stories.order_by("-published_at", "-id")[: size + 1])
+            window = cards.newest(size + 1, known_categories, category=category, before_at=moment, before_pk=pk)
+        else:
+            window = cards.newest(size + 1, known_categories, category=category)
         has_older = len(window) > size
         items = window[:size]
         has_newer = bool(before)

@@ -10,9 +10,13 @@ import secrets
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from . import public_cache
 
 REJECT_REASONS = [
     ("not_customer_service", "Not a story about customer service"),
@@ -37,6 +41,12 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+
+@receiver([post_save, post_delete], sender=Category)
+def category_changed(**kwargs):
+    """Category names and order show on every public page: a change must show at once."""
+    public_cache.bump_on_commit()
 
 
 class StoryQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ Nothing particular to one visitor is ever stored here (see `for_anyone` and `who
 
 import hashlib
 import re
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -18,29 +19,38 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
+from . import gzip_slot
+
 VERSION_KEY = "public:version"
 # GZipMiddleware's own rule for when compressing is worth it and what a client accepts.
 GZIP_MIN_BYTES = 200
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # In every key, so a deploy that changes what is stored never reads another release's values.
-FORMAT = 2
+FORMAT = 3
 
 
-def current_version():
-    """The shared version, or None when the cache cannot be trusted (it is down)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # add() is atomic: of two workers starting at once only one sets the first version.
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+def start_version():
+    """The first version, or None when the cache cannot be trusted (it is down).
+
+    It starts from the clock, not from 1: should the version key ever be lost (evicted, or Redis
+    restarted with its data kept), entries stored under an older version can never match again.
+    """
+    # add() is atomic: of two workers starting at once only one sets the first version.
+    cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+    return cache.get(VERSION_KEY)
+
+
+def version():
+    """The current version, or None when the cache cannot be trusted (it is down)."""
+    found = cache.get(VERSION_KEY)
+    return start_version() if found is None else found
 
 
 def bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.add(VERSION_KEY, 1, timeout=None)
+        start_version()
 
 
 def bump_on_commit():
@@ -53,25 +63,37 @@ def bump_on_commit():
     transaction.on_commit(bump)
 
 
-def get_or_build(name, parts, build, keep=None):
-    """Return the cached value for (name, parts) at the current version, building it on a miss.
+def entry_key(name, parts):
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"public:{FORMAT}:{name}:{digest}"
 
-    `keep(value)` may refuse to store a built value (it is still returned).
+
+def get_or_build(name, parts, build, keep=None, also=()):
+    """The cached value for (name, parts) if it was stored at the current version, else built.
+
+    An entry keeps the version it was built at, and the version is read in the same round trip as
+    the entry: one request to the cache for a hit. `keep(value)` may refuse to store a built value
+    (it is still returned). With `also`, other keys are read in that same round trip and the
+    result is (value, {key: value found}).
     """
     seconds = settings.PAGE_CACHE_SECONDS
     if seconds <= 0:
-        return build()
-    version = current_version()
-    if version is None:
-        return build()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"public:{version}:{FORMAT}:{name}:{digest}"
-    value = cache.get(key)
-    if value is None:
         value = build()
-        if keep is None or keep(value):
-            cache.set(key, value, seconds)
-    return value
+        return (value, {}) if also else value
+    key = entry_key(name, parts)
+    found = cache.get_many([VERSION_KEY, key, *also])
+    others = {extra: found[extra] for extra in also if extra in found}
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = start_version()
+    entry = found.get(key)
+    if version is not None and entry is not None and entry[0] == version:
+        value = entry[1]
+    else:
+        value = build()
+        if version is not None and (keep is None or keep(value)):
+            cache.set(key, (version, value), seconds)
+    return (value, others) if also else value
 
 
 def for_anyone(request):
@@ -105,6 +127,25 @@ def served(request, kept):
         response["Content-Encoding"] = "gzip"
     else:
         response = HttpResponse(kept["body"], status=kept["status"], content_type=kept["type"])
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+def stored_with_slot(html, slot):
+    """A page with one per-visitor slot, kept as the parts around it (see served_with_piece)."""
+    head, tail = html.encode().split(slot.encode(), 1)
+    return {"head": head, "tail": tail, "gzip": gzip_slot.prepare(head, tail)}
+
+
+def served_with_piece(request, kept, piece):
+    """The page kept by stored_with_slot with this visitor's `piece` in its slot; only the piece
+    is compressed on the way out."""
+    piece = piece.encode()
+    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        response = HttpResponse(gzip_slot.gzip_with_piece(kept["gzip"], piece))
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(kept["head"] + piece + kept["tail"])
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
 

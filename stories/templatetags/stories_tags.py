@@ -1,11 +1,12 @@
 import functools
+from html import escape as escape_html
 from urllib.parse import quote
 
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..search import MARK_END, MARK_START
@@ -22,10 +23,14 @@ def highlight(headline):
 @register.filter
 def excerpt(text, length=200):
     """The opening of a story, cut at a word boundary rather than mid-word."""
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+    # Only the opening can show: collapse the whitespace of a few times `length` characters
+    # rather than of a whole 3,000-character story, unless that opening is mostly whitespace.
+    opening = " ".join(text[: 4 * length].split())
+    if len(opening) <= length and len(text) > 4 * length:
+        opening = " ".join(text.split())
+    if len(opening) <= length:
+        return opening
+    return opening[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
 
 
 # Lists render a dozen cards at a time: the two values every card needs are worked out once.
@@ -44,30 +49,73 @@ def story_url(slug):
     return story_url_pattern().replace("SLUG", slug)
 
 
-@register.simple_tag
-def story_card(story):
-    """One story card (see includes/story_card.html), built in Python: lists render a dozen at a time."""
+FEATURED_BADGE = ' <span class="badge featured-badge">Featured</span>'
+
+
+@functools.cache
+def category_badge(slug, name):
+    return f'<a class="badge category-badge" href="/?category={quote(slug)}">{escape_html(name)}</a>'
+
+
+def card_html(story):
+    """One story card, built in Python: lists render a dozen at a time on every page.
+
+    Every piece of user text goes through escape_html; the markup around it is constant.
+    """
     featured = story.featured
     where = ", ".join(part for part in (story.business, story.place) if part)
     published = timezone.localtime(story.published_at)
     hearts = story.hearts_count
-    excerpt_html = highlight(story.headline) if getattr(story, "headline", None) else escape(excerpt(story.body, 220))
-    return format_html(
-        '<article class="card story-card h-100{}"><div class="card-body d-flex flex-column">'
-        '<p class="story-meta mb-2"><a class="badge category-badge" href="/?category={}">{}</a>{}</p>'
-        '<h3 class="h5 card-title"><a class="stretched-link story-link" href="{}">{}</a></h3>'
-        '<p class="card-text excerpt">{}</p>'
-        '<div class="mt-auto card-foot">{}'
+    headline = getattr(story, "headline", None)
+    excerpt_html = highlight(headline) if headline else escape_html(excerpt(story.body, 220))
+    return (
+        f'<article class="card story-card h-100{" is-featured" if featured else ""}">'
+        '<div class="card-body d-flex flex-column">'
+        f'<p class="story-meta mb-2">{category_badge(story.category.slug, story.category.name)}'
+        f'{FEATURED_BADGE if featured else ""}</p>'
+        f'<h3 class="h5 card-title"><a class="stretched-link story-link" href="{escape_html(story_url(story.slug))}">'
+        f"{escape_html(story.title)}</a></h3>"
+        f'<p class="card-text excerpt">{excerpt_html}</p>'
+        f'<div class="mt-auto card-foot">{f"""<p class="mb-1 where">{escape_html(where)}</p>""" if where else ""}'
         '<p class="mb-0 d-flex justify-content-between align-items-center gap-2">'
-        '<span>{} · <time datetime="{}">{}</time></span>'
-        '<span class="hearts"><img src="{}" alt="" width="16" height="16"> {}'
-        '<span class="visually-hidden"> heart{}</span></span></p></div></div></article>',
-        " is-featured" if featured else "",
-        quote(story.category.slug), story.category.name,
-        mark_safe(' <span class="badge featured-badge">Featured</span>') if featured else "",  # noqa: S308
-        story_url(story.slug), story.title,
-        excerpt_html,
-        format_html('<p class="mb-1 where">{}</p>', where) if where else "",
-        story.shown_name, published.isoformat(), f"{published.day} {published:%b %Y}",
-        heart_icon(), hearts, "" if hearts == 1 else "s",
+        f'<span>{escape_html(story.shown_name)} · <time datetime="{published.isoformat()}">'
+        f'{published.day} {published:%b %Y}</time></span>'
+        f'<span class="hearts"><img src="{heart_icon()}" alt="" width="16" height="16"> {hearts}'
+        f'<span class="visually-hidden"> heart{"" if hearts == 1 else "s"}</span></span></p></div></div></article>'
     )
+
+
+@register.simple_tag
+def story_card(story):
+    """One story card (see card_html)."""
+    return mark_safe(card_html(story))  # noqa: S308 - user text escaped in card_html
+
+
+@register.simple_tag
+def card_grid(stories):
+    """A grid's cells, one card in each."""
+    return mark_safe("".join(f'<div class="col">{card_html(story)}</div>' for story in stories))  # noqa: S308
+
+
+@register.simple_tag
+def category_options(categories, chosen_slug):
+    """The <option>s of the gallery's "kind of place" menu, the chosen one selected."""
+    return mark_safe("".join(  # noqa: S308 - names and slugs escaped
+        f'<option value="{escape_html(c.slug)}"{" selected" if c.slug == chosen_slug else ""}>'
+        f"{escape_html(c.name)}</option>" for c in categories
+    ))
+
+
+@register.simple_tag
+def category_pills(categories, chosen_slug, query):
+    """The gallery's row of category links; the current one marked, unless a search is shown."""
+
+    def pill(slug, href, name):
+        chosen = slug == chosen_slug
+        current = ' aria-current="page"' if chosen and not query else ""
+        return (f'<li><a class="category-pill{" active" if chosen else ""}" href="{escape_html(href)}"{current}>'
+                f"{escape_html(name)}</a></li>")
+
+    return mark_safe(pill("", "/", "All stories") + "".join(  # noqa: S308 - names and slugs escaped
+        pill(c.slug, f"/?category={quote(c.slug)}", c.name) for c in categories
+    ))

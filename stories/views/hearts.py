@@ -14,7 +14,11 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -36,16 +40,19 @@ def raw_visitor(request):
     return request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_SALT, max_age=VISITOR_MAX_AGE)
 
 
-def count_key(story_pk):
-    return f"hearts:{story_pk}"
+def count_key(slug):
+    """Where the last heart leaves a story's count; keyed by slug, so the story page reads it in the
+    same round trip as the page itself."""
+    return f"hearts:{slug}"
 
 
-def live_hearts(request, story):
+def live_hearts(request, story, last_count=None):
     """(heart count, whether this visitor gave one) for the story page's own, uncached part.
 
     A visitor who gave a heart gets both from the database. Anyone else costs no query: the
-    count is the one the last heart left in the shared cache, else the cached page's own (a page
-    is never cached longer than that count is kept, so it cannot be older than the last heart).
+    count is the one the last heart left in the shared cache (`last_count`, when the caller has
+    read it already), else the cached page's own (a page is never cached longer than that count is
+    kept, so it cannot be older than the last heart).
     """
     raw = raw_visitor(request)
     if raw:
@@ -54,7 +61,39 @@ def live_hearts(request, story):
         return row or (story.hearts_count, False)
     if settings.PAGE_CACHE_SECONDS <= 0:
         return story.hearts_count, False
-    return cache.get(count_key(story.pk), story.hearts_count), False
+    if last_count is None:
+        last_count = cache.get(count_key(story.slug), story.hearts_count)
+    return last_count, False
+
+
+HEART_ICON = mark_safe(  # noqa: S308 - a constant drawing, no user text
+    '<svg class="heart-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">'
+    '<path d="M12 21.3l-1.4-1.3C5.4 15.4 2 12.3 2 8.5 2 5.4 4.4 3 7.5 3c1.7 0 3.4.8 4.5 2.1C13.1 3.8 14.8 3 16.5 3 '
+    '19.6 3 22 5.4 22 8.5c0 3.8-3.4 6.9-8.6 11.5L12 21.3z"/></svg>'
+)
+
+
+def heart_form(request, story, count, hearted):
+    """The one part of the story page made for each visitor: CSRF token, "you gave a heart", the count.
+
+    Built in Python rather than from a template: it is made on every view of a story, cached or not.
+    """
+    if count:
+        count_text = f"{count} reader{'' if count == 1 else 's'} loved this story"
+    else:
+        count_text = "Be the first to say it made your day."
+    status = " ".join(str(message) for message in messages.get_messages(request) if "heart" in message.tags)
+    return format_html(
+        '<form class="heart-form" id="heart" method="post" action="{}" data-heart>'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+        '<button type="submit" class="btn btn-heart{}" aria-pressed="{}">{}'
+        "<span data-heart-label>{}</span></button>"
+        '<p class="heart-count mb-0" data-heart-count>{}</p>'
+        '<p class="heart-status small mb-0" role="status" data-heart-status>{}</p></form>',
+        reverse("stories:heart", args=[story.slug]), get_token(request), " is-hearted" if hearted else "",
+        "true" if hearted else "false", HEART_ICON,
+        "You loved this story" if hearted else "This made my day", count_text, status,
+    )
 
 
 def give_heart(story, key):
@@ -70,7 +109,7 @@ def give_heart(story, key):
         added = False
     count = Story.objects.filter(pk=story.pk).values_list("hearts_count", flat=True).first() or 0
     if added and settings.PAGE_CACHE_SECONDS > 0:
-        cache.set(count_key(story.pk), count, settings.PAGE_CACHE_SECONDS)
+        cache.set(count_key(story.slug), count, settings.PAGE_CACHE_SECONDS)
     return added, count
 
 

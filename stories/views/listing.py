@@ -2,15 +2,14 @@
 
 from django.http import Http404
 
-from .. import cursor, public_cache, search
-from ..models import Category, Story
+from .. import cards, cursor
 
 PAGE_SIZE = 12
 QUERY_MAX_CHARS = 200
 
 
 def categories():
-    return public_cache.get_or_build("categories", (), lambda: list(Category.objects.all()))
+    return cards.categories()
 
 
 def site_parts(request):
@@ -18,22 +17,20 @@ def site_parts(request):
     return (request.scheme, request.get_host())
 
 
-def gallery_stories(params, known_categories=None):
-    """The published stories a list page asks for in `params` (its query string), and what chose them.
+def gallery_filters(params, known_categories):
+    """(category, search text) a list page asks for in `params` (its query string).
 
     Raises Http404 for an unknown category.
     """
-    stories = Story.objects.published().for_cards()
     category_slug = params.get("category", "").strip()
     category = None
     if category_slug:
-        category = next((c for c in known_categories or categories() if c.slug == category_slug), None)
+        category = next((c for c in known_categories if c.slug == category_slug), None)
         if category is None:
             raise Http404("No such category")
-        stories = stories.filter(category=category)
     # Control characters (a NUL, say) mean nothing to a search and PostgreSQL refuses them.
     query = "".join(c if c.isprintable() else " " for c in params.get("q", "")).strip()[:QUERY_MAX_CHARS]
-    return stories, category, query
+    return category, query
 
 
 def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
@@ -41,14 +38,16 @@ def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
 
     Raises BadCursor for a malformed cursor.
     """
-    stories, category, query = gallery_stories(params, known_categories)
+    known = known_categories or categories()
+    category, query = gallery_filters(params, known)
+    category_id = category.pk if category else None
     before = params.get("before") or None
     after = params.get("after") or None
     if query:
-        items = list(search.search(stories, query)[:size])
+        items = cards.searched(size, query, known, category=category_id)
         older = newer = None
     else:
-        items, older, newer = cursor.page(stories, before=before, after=after, size=size)
+        items, older, newer = cursor.page(known, category=category_id, before=before, after=after, size=size)
     return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
             "first_page": not (before or after), "page_size": size}
 

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .. import cursor, public_cache
+from .. import cards, cursor, public_cache
 from ..models import Story
 from ..moderation import REJECT_REASONS
 from . import hearts
@@ -40,10 +40,7 @@ def gallery(request):
         except cursor.BadCursor:
             return None
         show_featured = context["first_page"] and not context["query"] and not context["category"]
-        context["featured"] = (
-            list(Story.objects.published().filter(featured=True).for_cards().newest_first()[:FEATURED_COUNT])
-            if show_featured else []
-        )
+        context["featured"] = cards.newest(FEATURED_COUNT, all_categories, featured=True) if show_featured else []
         if context["featured"]:
             # A featured story is already at the top: showing it twice would waste a card.
             featured_ids = {story.pk for story in context["featured"]}
@@ -78,10 +75,7 @@ def story_detail(request, slug):
         )
         if story is None:
             return None
-        more = list(
-            Story.objects.published().for_cards().filter(category_id=story.category_id)
-            .exclude(pk=story.pk).newest_first()[:MORE_LIKE_THIS]
-        )
+        more = cards.newest(MORE_LIKE_THIS, categories(), category=story.category_id, exclude=story.pk)
         return {
             "story": story,
             "article": render_to_string("includes/story_article.html", {"story": story}),
@@ -95,9 +89,9 @@ def story_detail(request, slug):
         return render(request, "stories/story_detail.html",
                       {**built, "canonical_url": canonical_url, "heart_form": heart_form})
 
-    def heart_form(story):
-        story.hearts_count, hearted = hearts.live_hearts(request, story)
-        return render_to_string("includes/heart_form.html", {"story": story, "hearted": hearted}, request=request)
+    def heart_form(story, last_count=None):
+        count, hearted = hearts.live_hearts(request, story, last_count)
+        return hearts.heart_form(request, story, count, hearted)
 
     if not public_cache.for_anyone(request):
         built = public_cache.get_or_build("story", key, build)
@@ -109,12 +103,15 @@ def story_detail(request, slug):
         built = public_cache.get_or_build("story", key, build)
         if built is None:
             return None
-        return {"story": built["story"], "html": page(built, HEART_FORM_SLOT).content.decode()}
+        html = page(built, HEART_FORM_SLOT).content.decode()
+        return {"story": built["story"], **public_cache.stored_with_slot(html, HEART_FORM_SLOT)}
 
-    whole = public_cache.get_or_build("story-page", key, build_page)
+    count_key = hearts.count_key(slug)
+    whole, found = public_cache.get_or_build("story-page", key, build_page, also=[count_key])
     if whole is None:
         raise Http404("No such story")
-    response = HttpResponse(whole["html"].replace(HEART_FORM_SLOT, heart_form(whole["story"]), 1))
+    form = heart_form(whole["story"], found.get(count_key, whole["story"].hearts_count))
+    response = public_cache.served_with_piece(request, whole, form)
     patch_vary_headers(response, ["Cookie"])
     return response
 

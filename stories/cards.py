@@ -1,0 +1,124 @@
+"""Story cards: what every list of published stories shows, read with as little work as possible.
+
+Lists (the gallery, a category, a search, the API, the embed, "more like this") read plain rows
+through compiled queries (see compiled.py) instead of model instances, and take each card's
+category from the category list every page already holds.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+
+from . import compiled, public_cache, search
+from .models import Category, Story
+from .templatetags.stories_tags import story_url
+
+COLUMNS = ("pk", "slug", "title", "body", "business", "place", "display_name", "featured", "hearts_count",
+           "published_at", "category_id")
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    pk: int
+    slug: str
+    title: str
+    body: str
+    business: str
+    place: str
+    display_name: str
+    featured: bool
+    hearts_count: int
+    published_at: object
+    category: Category
+    headline: str = ""
+
+    @property
+    def shown_name(self):
+        return self.display_name or "Anonymous"
+
+    def get_absolute_url(self):
+        return story_url(self.slug)
+
+
+_categories = {}
+
+
+def categories():
+    """Every category, from this process's own copy while the public cache version is unchanged.
+
+    Categories change rarely and every change bumps the version (Category.save), so a page costs
+    one look at the version rather than a query. Without a working cache they are read each time.
+    """
+    version = public_cache.version()
+    kept = _categories.get("all")
+    if version is not None and kept and kept[0] == version:
+        return kept[1]
+    found = list(Category.objects.all())
+    if version is not None:
+        _categories["all"] = (version, found)
+    return found
+
+
+def to_cards(rows, known_categories):
+    by_id = {category.pk: category for category in known_categories}
+    missing = {row[10] for row in rows} - by_id.keys()
+    if missing:
+        # A category added since the list was read: rare, so one more query is fine.
+        by_id.update((category.pk, category) for category in Category.objects.filter(pk__in=missing))
+    return [Card(*row[:10], by_id[row[10]], *row[11:]) for row in rows]
+
+
+def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
+            exclude=None):
+    stories = Story.objects.published()
+    if featured:
+        stories = stories.filter(featured=True)
+    if category is not None:
+        stories = stories.filter(category_id=category)
+    if exclude is not None:
+        stories = stories.exclude(pk=exclude)
+    # Written so the index scan starts at the cursor (see cursor.py).
+    if before_at is not None:
+        stories = stories.filter(Q(published_at__lte=before_at) & (Q(published_at__lt=before_at) | Q(pk__lt=before_pk)))
+        return stories.order_by("-published_at", "-id").values_list(*COLUMNS)[:size]
+    if after_at is not None:
+        stories = stories.filter(Q(published_at__gte=after_at) & (Q(published_at__gt=after_at) | Q(pk__gt=after_pk)))
+        return stories.order_by("published_at", "id").values_list(*COLUMNS)[:size]
+    return stories.order_by("-published_at", "-id").values_list(*COLUMNS)[:size]
+
+
+NEWEST = compiled.CompiledQuery(
+    lambda shape, **values: newest_queryset(shape[0], featured=shape[1], **values),
+    category="int", before_at="datetime", before_pk="int", after_at="datetime", after_pk="int", exclude="int",
+)
+
+
+def newest(size, known_categories, *, featured=False, **values):
+    """Up to `size` published stories, newest first (oldest first with `after_*`), as cards.
+
+    `values`: category (an id), before_at/before_pk or after_at/after_pk (a cursor), exclude (an id).
+    """
+    given = {name: value for name, value in values.items() if value is not None}
+    return to_cards(NEWEST.rows((size, featured), **given), known_categories)
+
+
+def _search(size, query, category=None):
+    stories = Story.objects.published()
+    if category is not None:
+        stories = stories.filter(category_id=category)
+    found = search.search(stories, query)
+    if search.is_full_text():
+        return found.values_list(*COLUMNS, F("headline"))[:size]
+    return found.values_list(*COLUMNS)[:size]
+
+
+SEARCH = compiled.CompiledQuery(_search, query="str", category="int")
+
+
+def searched(size, query, known_categories, *, category=None):
+    """The best `size` matches for `query` (see search.py), as cards with their headlines."""
+    given = {"query": query, **({"category": category} if category is not None else {})}
+    if not search.is_full_text():
+        # The fallback's SQL grows with the number of words: nothing to compile once.
+        return to_cards(list(_search(size, **given)), known_categories)
+    return to_cards(SEARCH.rows(size, **given), known_categories)

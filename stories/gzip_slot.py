@@ -1,0 +1,43 @@
+"""Gzip a cached page that has one small per-visitor piece, compressing only that piece per request.
+
+The parts before and after the piece are deflated once, when the page is cached, each ending on
+a full flush: a full flush starts the next block afresh, with no reference to earlier bytes, so
+independently deflated parts joined end to end are one valid deflate stream. Per request only
+the piece is deflated; the gzip trailer's CRC is carried on over the stored parts.
+"""
+
+import secrets
+import struct
+import zlib
+
+LEVEL = 6
+RAW_DEFLATE = -15
+GZIP_MAGIC = b"\x1f\x8b\x08"
+FNAME = 0x08
+# Gzip header after the flags: no mtime, default compression, unknown OS.
+HEADER_TAIL = b"\x00\x00\x00\x00\x00\xff"
+# A random-length file name in the header varies the size of every response, as Django's own
+# gzip does, so the length never tells an attacker anything about the per-visitor piece.
+MAX_RANDOM_NAME_BYTES = 100
+
+
+def deflate(data, *, last):
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, RAW_DEFLATE)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+
+def prepare(head, tail):
+    """What to keep of a page `head + <piece> + tail` (bytes) to gzip it cheaply later."""
+    return {"head": deflate(head, last=False), "head_crc": zlib.crc32(head), "head_size": len(head),
+            "tail": deflate(tail, last=True), "tail_raw": tail}
+
+
+def gzip_with_piece(prepared, piece):
+    """The whole page, gzipped, with `piece` (bytes) between the prepared head and tail."""
+    tail = prepared["tail_raw"]
+    crc = zlib.crc32(tail, zlib.crc32(piece, prepared["head_crc"]))
+    size = prepared["head_size"] + len(piece) + len(tail)
+    name = secrets.token_hex(secrets.randbelow(MAX_RANDOM_NAME_BYTES // 2) + 1).encode()
+    header = GZIP_MAGIC + bytes([FNAME]) + HEADER_TAIL + name + b"\x00"
+    return b"".join((header, prepared["head"], deflate(piece, last=False), prepared["tail"],
+                     struct.pack("<II", crc, size & 0xFFFFFFFF)))

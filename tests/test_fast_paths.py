@@ -1,0 +1,77 @@
+"""The shortcuts the busy pages take (compiled queries, the category copy, spliced gzip) give
+exactly what the plain way would."""
+
+import gc
+import gzip
+import zlib
+
+import pytest
+from django.template.loader import get_template
+
+from stories import cards, gzip_slot, warmup
+from stories.models import Category, Story
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def test_one_compiled_shape_answers_each_category_and_cursor_with_its_own_rows(client):
+    healthcare, travel = Category.objects.get(slug="healthcare"), Category.objects.get(slug="travel")
+    ours = {category: [StoryFactory(approved=True, category=category) for _ in range(4)]
+            for category in (healthcare, travel)}
+    for _ in range(2):
+        for category, stories in ours.items():
+            shown = cards.newest(10, cards.categories(), category=category.pk)
+            assert [card.slug for card in shown] == [story.slug for story in reversed(stories)]
+            assert {card.category.slug for card in shown} == {category.slug}
+    newest = Story.objects.published().newest_first()
+    third = newest[2]
+    older = cards.newest(50, cards.categories(), before_at=third.published_at, before_pk=third.pk)
+    assert [card.pk for card in older] == [story.pk for story in newest[3:]]
+
+
+def test_a_category_renamed_anywhere_shows_on_the_next_page(client):
+    story = StoryFactory(approved=True)
+    assert ">Healthcare<" in client.get("/").content.decode()
+    category = story.category
+    category.name = "Pharmacies and clinics"
+    category.save()
+    page = client.get("/").content.decode()
+    assert "Pharmacies and clinics" in page and ">Healthcare<" not in page
+
+
+def test_a_story_in_a_category_newer_than_the_kept_list_still_shows(client):
+    client.get("/")
+    kept = cards.categories()
+    newer = Category.objects.create(name="Libraries", slug="libraries", order=99)
+    story = StoryFactory(approved=True, category=newer)
+    shown = cards.newest(5, kept)
+    assert shown[0].slug == story.slug and shown[0].category.name == "Libraries"
+
+
+def test_a_cached_cards_list_is_not_read_when_the_cache_is_down(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    StoryFactory(approved=True)
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("piece", [b"", b"<form>a token</form>", "¡Olé! ♥".encode() * 400])
+def test_a_page_gzipped_around_its_piece_unzips_to_the_whole_page(piece):
+    head, tail = "<html><body>Héllo ".encode() * 300, b"</body></html>" * 200
+    zipped = gzip_slot.gzip_with_piece(gzip_slot.prepare(head, tail), piece)
+    assert gzip.decompress(zipped) == head + piece + tail
+    stream = zlib.decompressobj(wbits=31)
+    assert stream.decompress(zipped) == head + piece + tail and stream.eof and not stream.unused_data
+
+
+def test_the_gunicorn_master_prepares_the_templates_before_forking():
+    compiled = warmup.prepare_for_fork()
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    assert compiled >= 30 and frozen > 0
+    assert get_template("stories/gallery.html")
