@@ -5,6 +5,7 @@ through compiled queries (see compiled.py) instead of model instances, and take 
 category from the category list every page already holds.
 """
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -31,10 +32,16 @@ class Card:
     published_at: object
     category: Category
     headline: str = ""
+    happened_on: object = None
+    updated_at: object = None
 
     @property
     def shown_name(self):
         return self.display_name or "Anonymous"
+
+    @property
+    def paragraphs(self):
+        return Story.split_paragraphs(self.body)
 
     def get_absolute_url(self):
         return story_url(self.slug)
@@ -69,7 +76,7 @@ def to_cards(rows, known_categories):
 
 
 def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
-            exclude=None):
+                    exclude=None, columns=COLUMNS):
     stories = Story.objects.published()
     if featured:
         stories = stories.filter(featured=True)
@@ -80,11 +87,11 @@ def newest_queryset(size, category=None, before_at=None, before_pk=None, after_a
     # Written so the index scan starts at the cursor (see cursor.py).
     if before_at is not None:
         stories = stories.filter(Q(published_at__lte=before_at) & (Q(published_at__lt=before_at) | Q(pk__lt=before_pk)))
-        return stories.order_by("-published_at", "-id").values_list(*COLUMNS)[:size]
+        return stories.order_by("-published_at", "-id").values_list(*columns)[:size]
     if after_at is not None:
         stories = stories.filter(Q(published_at__gte=after_at) & (Q(published_at__gt=after_at) | Q(pk__gt=after_pk)))
-        return stories.order_by("published_at", "id").values_list(*COLUMNS)[:size]
-    return stories.order_by("-published_at", "-id").values_list(*COLUMNS)[:size]
+        return stories.order_by("published_at", "id").values_list(*columns)[:size]
+    return stories.order_by("-published_at", "-id").values_list(*columns)[:size]
 
 
 NEWEST = compiled.CompiledQuery(
@@ -122,3 +129,30 @@ def searched(size, query, known_categories, *, category=None):
         # The fallback's SQL grows with the number of words: nothing to compile once.
         return to_cards(list(_search(size, **given)), known_categories)
     return to_cards(SEARCH.rows(size, **given), known_categories)
+
+
+BY_SLUG = compiled.CompiledQuery(
+    lambda shape, slug: Story.objects.published().filter(slug=slug).values_list(*COLUMNS, "happened_on")[:1],
+    slug="str",
+)
+
+
+def published_story(slug, known_categories):
+    """The published story at `slug` as a card with its `happened_on`, or None."""
+    rows = BY_SLUG.rows(None, slug=slug)
+    if not rows:
+        return None
+    *card, happened_on = rows[0]
+    return dataclasses.replace(to_cards([card], known_categories)[0], happened_on=happened_on)
+
+
+FEED_ENTRIES = compiled.CompiledQuery(
+    lambda size, **values: newest_queryset(size, columns=(*COLUMNS, "updated_at"), **values), category="int",
+)
+
+
+def feed_entries(size, known_categories, *, category=None):
+    """The newest `size` published stories as cards with their `updated_at`, for the feed."""
+    rows = FEED_ENTRIES.rows(size, **({"category": category} if category is not None else {}))
+    entries = to_cards([row[:-1] for row in rows], known_categories)
+    return [dataclasses.replace(entry, updated_at=row[-1]) for entry, row in zip(entries, rows, strict=True)]

@@ -64,12 +64,6 @@ class StoryQuerySet(models.QuerySet):
             "hearts_count", "featured", "category__name", "category__slug",
         )
 
-    def without_private_fields(self):
-        """A story as a public page may hold it, even in a cache: no contact, hashes or signals."""
-        return self.defer(
-            "email", "token_hash", "client_hash", "body_fingerprint", "signals", "moderator_note", "search_vector",
-        )
-
     def in_state(self, status):
         return self.filter(status=status)
 
@@ -165,7 +159,11 @@ class Story(models.Model):
 
     @property
     def paragraphs(self):
-        return [part.strip() for part in self.body.replace("\r\n", "\n").split("\n\n") if part.strip()]
+        return self.split_paragraphs(self.body)
+
+    @staticmethod
+    def split_paragraphs(body):
+        return [part.strip() for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
     def assign_slug(self):
         base = slugify(self.title)[:100] or "story"

@@ -3,8 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.views.decorators.http import require_safe
 
-from .. import public_cache
-from ..feeds import LatestStoriesFeed
+from .. import feeds, public_cache
 from ..sitemaps import SITEMAPS
 from .listing import site_parts
 
@@ -13,7 +12,7 @@ from .listing import site_parts
 def feed(request):
     """Atom feed of the newest published stories; `?category=<slug>` for one category."""
     parts = (*site_parts(request), request.GET.get("category", ""))
-    return public_cache.cached_response(request, "feed", parts, lambda: LatestStoriesFeed()(request))
+    return public_cache.cached_response(request, "feed", parts, lambda: feeds.latest_stories(request))
 
 
 @require_safe

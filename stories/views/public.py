@@ -11,7 +11,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .. import cards, cursor, public_cache
-from ..models import Story
 from ..moderation import REJECT_REASONS
 from . import hearts
 from .listing import QUERY_MAX_CHARS, build_gallery, categories, site_parts
@@ -70,12 +69,10 @@ def story_detail(request, slug):
     canonical_url = request.build_absolute_uri(request.path)
 
     def build():
-        story = (
-            Story.objects.published().without_private_fields().select_related("category").filter(slug=slug).first()
-        )
+        story = cards.published_story(slug, categories())
         if story is None:
             return None
-        more = cards.newest(MORE_LIKE_THIS, categories(), category=story.category_id, exclude=story.pk)
+        more = cards.newest(MORE_LIKE_THIS, categories(), category=story.category.pk, exclude=story.pk)
         return {
             "story": story,
             "article": render_to_string("includes/story_article.html", {"story": story}),
