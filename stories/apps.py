@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = "Kindness stories"
+
+    def ready(self):
+        # Connects the signals that keep cached permissions honest, in every process.
+        from . import auth  # noqa: F401

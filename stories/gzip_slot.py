@@ -27,9 +27,17 @@ def deflate(data, *, last):
 
 
 def prepare(head, tail):
-    """What to keep of a page `head + <piece> + tail` (bytes) to gzip it cheaply later."""
+    """What to keep of a page `head + <piece> + tail` (bytes) to gzip it cheaply later.
+
+    The head is kept compressed only (see `plain_with_piece`); the tail's text is needed for the CRC.
+    """
     return {"head": deflate(head, last=False), "head_crc": zlib.crc32(head), "head_size": len(head),
             "tail": deflate(tail, last=True), "tail_raw": tail}
+
+
+def plain_with_piece(prepared, piece):
+    """The whole page uncompressed, for the rare client that takes no gzip."""
+    return zlib.decompressobj(RAW_DEFLATE).decompress(prepared["head"]) + piece + prepared["tail_raw"]
 
 
 def gzip_with_piece(prepared, piece):

@@ -134,7 +134,7 @@ def served(request, kept):
 def stored_with_slot(html, slot):
     """A page with one per-visitor slot, kept as the parts around it (see served_with_piece)."""
     head, tail = html.encode().split(slot.encode(), 1)
-    return {"head": head, "tail": tail, "gzip": gzip_slot.prepare(head, tail)}
+    return {"gzip": gzip_slot.prepare(head, tail)}
 
 
 def served_with_piece(request, kept, piece):
@@ -145,7 +145,7 @@ def served_with_piece(request, kept, piece):
         response = HttpResponse(gzip_slot.gzip_with_piece(kept["gzip"], piece))
         response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(kept["head"] + piece + kept["tail"])
+        response = HttpResponse(gzip_slot.plain_with_piece(kept["gzip"], piece))
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
 

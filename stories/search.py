@@ -10,7 +10,7 @@ from django.db.models.functions import Substr
 RANKED_MATCHES = 100
 # The excerpt is cut from the opening of the body: a headline over a whole 3,000-character story
 # cost as much as the ranking itself, and readers see the first matches anyway.
-HEADLINE_SOURCE_CHARS = 1500
+HEADLINE_SOURCE_CHARS = 600
 
 # Control characters that no form lets through: the headline is escaped first, then these
 # become <mark> tags, so the reader's text is never marked safe.

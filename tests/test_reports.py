@@ -106,7 +106,7 @@ def test_reported_tab_then_restore_resolves_the_reports(client, moderator_client
     calm = StoryFactory(approved=True)
     report(client, approved_story, "198.51.100.1", note="Names my neighbour.")
     rows = moderator_client.get("/review/?tab=reported").context["rows"]
-    assert [story.pk for story, _ in rows] == [approved_story.pk]
+    assert [row.pk for row in rows] == [approved_story.pk]
     report(client, approved_story, "198.51.100.2")
 
     response = moderator_client.get("/review/?tab=reported")

@@ -110,3 +110,23 @@ def test_hearts_users_and_groups_are_for_administrators_only(client, moderator, 
         assert client.get(url).status_code == 403, (user.username, url)
     client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "a-good-password-1"))
     assert client.get(url).status_code == 200, url
+
+
+def test_a_moderator_taken_out_of_the_group_loses_the_queue_at_the_next_request(moderator_client, moderator):
+    from django.contrib.auth.models import Group, Permission
+
+    assert moderator_client.get("/review/").status_code == 200
+    moderators = Group.objects.get(name="Moderators")
+    moderator.groups.remove(moderators)
+    assert moderator_client.get("/review/").status_code == 403
+    moderator.groups.add(moderators)
+    assert moderator_client.get("/review/").status_code == 200
+    moderators.permissions.remove(Permission.objects.get(codename="moderate_story"))
+    assert moderator_client.get("/review/").status_code == 403
+
+
+def test_a_deactivated_moderator_is_signed_out_at_the_next_request(moderator_client, moderator):
+    assert moderator_client.get("/review/").status_code == 200
+    moderator.is_active = False
+    moderator.save()
+    assert moderator_client.get("/review/").status_code == 302

@@ -4,6 +4,7 @@ A visitor is a random key in a signed cookie; the database keeps only a keyed ha
 the unique (story, visitor_key) constraint makes a repeated or concurrent heart count once.
 """
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -73,6 +74,11 @@ HEART_ICON = mark_safe(  # noqa: S308 - a constant drawing, no user text
 )
 
 
+@functools.cache
+def heart_url_pattern():
+    return reverse("stories:heart", args=["SLUG"])
+
+
 def heart_form(request, story, count, hearted):
     """The one part of the story page made for each visitor: CSRF token, "you gave a heart", the count.
 
@@ -90,7 +96,7 @@ def heart_form(request, story, count, hearted):
         "<span data-heart-label>{}</span></button>"
         '<p class="heart-count mb-0" data-heart-count>{}</p>'
         '<p class="heart-status small mb-0" role="status" data-heart-status>{}</p></form>',
-        reverse("stories:heart", args=[story.slug]), get_token(request), " is-hearted" if hearted else "",
+        heart_url_pattern().replace("SLUG", story.slug), get_token(request), " is-hearted" if hearted else "",
         "true" if hearted else "false", HEART_ICON,
         "You loved this story" if hearted else "This made my day", count_text, status,
     )

@@ -5,14 +5,16 @@ The queue (review_queue.py) and the one-story page (review_story.py) both read t
 to the next one after a decision, and back.
 """
 
+import functools
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import connection
 from django.db.models import DurationField, ExpressionWrapper, F, Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.cache import never_cache
 
 from .. import screening
@@ -120,31 +122,43 @@ def beyond(story, direction):
         Q(**{f"submitted_at__{direction}": moment}) | Q(**{f"id__{direction}": story.pk}))
 
 
-def tab_counts():
-    """Every tab's count, each stopped past TAB_COUNT_CAP, in one query.
+def _counted(stories):
+    sql, params = stories.query.sql_with_params()
+    return f"(SELECT COUNT(*) FROM ({sql}) counted)", params  # noqa: S608 - the ORM's own SQL, with params
+
+
+@functools.cache
+def _fixed_figures(vendor, cap):
+    """The SQL and parameters of every tab's capped count and the oldest pending story, which are
+    the same on every view: built once per process (and database vendor)."""
+    tabs = [Story.objects.reported() if status is None else Story.objects.in_state(status) for _, _, status in TABS]
+    parts = [_counted(stories.values("pk")[:cap + 1]) for stories in tabs]
+    sql, params = Story.objects.pending().order_by("submitted_at").values("submitted_at")[:1].query.sql_with_params()
+    parts.append((f"({sql})", params))
+    return ", ".join(sql for sql, _ in parts), [param for _, params in parts for param in params]
+
+
+def queue_figures(view):
+    """Every tab's count (each stopped past TAB_COUNT_CAP), when the oldest pending story came in,
+    and the exact count of `view`'s own tab and filters: all in one query.
 
     Counting the approved tab in full would read every published story on each queue view;
     stopped at the cap, a tab costs the same at 100,000 stories as at 1,000.
     """
-    tabs = {key: (Story.objects.reported() if status is None else Story.objects.in_state(status))
-            for key, _, status in TABS}
-    selects, params = [], []
-    for stories in tabs.values():
-        sql, sql_params = stories.values("pk")[:TAB_COUNT_CAP + 1].query.sql_with_params()
-        selects.append(f"(SELECT COUNT(*) FROM ({sql}) capped)")  # noqa: S608 - the ORM's own SQL, with params
-        params.extend(sql_params)
+    fixed_sql, fixed_params = _fixed_figures(connection.vendor, TAB_COUNT_CAP)
+    view_sql, view_params = _counted(view.stories().order_by().values("pk"))
     with connection.cursor() as db:
-        db.execute(f"SELECT {', '.join(selects)}", params)
-        return dict(zip(tabs, db.fetchone(), strict=True))
+        db.execute(f"SELECT {fixed_sql}, {view_sql}", [*fixed_params, *view_params])
+        *counts, oldest, in_view = db.fetchone()
+    if isinstance(oldest, str):
+        # SQLite hands a subquery's datetime back as text, in UTC.
+        oldest = parse_datetime(oldest).replace(tzinfo=UTC)
+    return dict(zip(TAB_STATUS, counts, strict=True)), in_view, oldest
 
 
 def shown_count(count):
     """A tab count as the queue shows it: "1,000+" past the cap."""
     return f"{TAB_COUNT_CAP:,}+" if count > TAB_COUNT_CAP else count
-
-
-def oldest_pending_since():
-    return Story.objects.pending().order_by("submitted_at").values_list("submitted_at", flat=True).first()
 
 
 def median_time_to_decision(now=None):

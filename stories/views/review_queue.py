@@ -2,10 +2,12 @@
 
 import csv
 import re
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models.functions import Substr
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,17 +15,17 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import moderation, screening
+from .. import cards, moderation, screening
 from ..models import Category, Story
+from ..templatetags.review_tags import EXCERPT_CHARS
 from .review import (
     QUEUE_PAGE_SIZE,
     TABS,
     QueueView,
     median_time_to_decision,
     moderator_required,
-    oldest_pending_since,
+    queue_figures,
     shown_count,
-    tab_counts,
 )
 
 Status = Story.Status
@@ -50,28 +52,49 @@ def queue(request):
     view = QueueView.from_request(request)
     if request.method == "POST":
         return bulk(request, view)
-    page = Paginator(
-        view.stories().select_related("category").only(
-            "title", "body", "submitted_at", "status", "featured", "signals", "reports_count",
-            "category__name", "category__slug",
-        ),
-        QUEUE_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    counts = tab_counts()
+    counts, in_view, oldest = queue_figures(view)
+    paginator = Paginator(view.stories().values_list(*QueueRow.COLUMNS), QUEUE_PAGE_SIZE)
+    # Counted already, in the same query as the tabs.
+    paginator.count = in_view
+    page = paginator.get_page(request.GET.get("page"))
+    known = cards.categories()
+    by_id = {category.pk: category for category in known}
     now = timezone.now()
-    oldest = oldest_pending_since()
     # A month's median moves slowly: one figure a minute for every moderator is plenty.
     median = cache.get_or_set(MEDIAN_CACHE_KEY, lambda: median_time_to_decision(now) or 0, MEDIAN_CACHE_SECONDS)
     return render(request, "review/queue.html", {
         "view": view, "now": now, "page": page,
         "tabs": [(key, label, shown_count(counts[key])) for key, label, _ in TABS],
-        "rows": [(story, screening.badges(story.signals)) for story in page.object_list],
-        "categories": Category.objects.only("name", "slug"), "signals": screening.SIGNAL_LABELS.items(),
+        "rows": [QueueRow.from_row(row, by_id) for row in page.object_list],
+        "categories": known, "signals": screening.SIGNAL_LABELS.items(),
         "pending_count": shown_count(counts["pending"]), "oldest_pending": oldest,
         "median_wait": timesince(now - median, now) if median else None,
         "bulk_actions": BULK_TABS.get(view.tab, []), "seen_status": view.status,
         "reject_reasons": moderation.REJECT_REASONS,
     })
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """What a queue row shows of a story: its excerpt only, not the whole text."""
+
+    COLUMNS = ("pk", "title", Substr("body", 1, EXCERPT_CHARS + 1), "submitted_at", "featured", "signals",
+               "reports_count", "category_id")
+
+    pk: int
+    title: str
+    excerpt: str
+    submitted_at: object
+    featured: bool
+    badges: list
+    reports_count: int
+    category: Category
+
+    @classmethod
+    def from_row(cls, row, categories_by_id):
+        pk, title, excerpt, submitted_at, featured, signals, reports, category_id = row
+        category = categories_by_id.get(category_id) or Category.objects.get(pk=category_id)
+        return cls(pk, title, excerpt, submitted_at, featured, screening.badges(signals), reports, category)
 
 
 def bulk(request, view):

@@ -1,0 +1,62 @@
+"""Moderators' permissions kept in the shared cache between requests.
+
+Every review page checks `stories.moderate_story`; Django's ModelBackend reads the permissions
+with two joined queries on each request. This backend keeps each user's set in the shared cache
+under a version that any change to users, groups or permissions bumps, so a moderator taken out
+of the group loses the queue at the next request, on every app server.
+"""
+
+import time
+
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission, User
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+VERSION_KEY = "auth:permissions-version"
+KEEP_SECONDS = 3600
+
+
+def permissions_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+
+
+class CachedPermissionsBackend(ModelBackend):
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            version = permissions_version()
+            key = f"auth:permissions:{version}:{user_obj.pk}"
+            found = cache.get(key) if version is not None else None
+            if found is None:
+                found = super().get_all_permissions(user_obj)
+                if version is not None:
+                    cache.set(key, found, KEEP_SECONDS)
+            user_obj._perm_cache = found
+        return user_obj._perm_cache
+
+
+@receiver([post_save, post_delete], sender=User)
+@receiver([post_save, post_delete], sender=Group)
+@receiver([post_save, post_delete], sender=Permission)
+@receiver(m2m_changed, sender=User.groups.through)
+@receiver(m2m_changed, sender=User.user_permissions.through)
+@receiver(m2m_changed, sender=Group.permissions.through)
+def permissions_changed(**kwargs):
+    """Bump now and again after the commit, so no request caches the old set in between."""
+    bump()
+    transaction.on_commit(bump)
