@@ -179,3 +179,12 @@ def test_report_tells_queries_that_grow_with_depth():
     text, _ = report.render(results)
     assert "- met: gallery queries do not grow with depth (uncached): 2 first, 2 at 90 %" in text
     assert "- **not met**: api queries do not grow with depth (uncached): 2 first, 3 at 90 %" in text
+
+
+def test_report_says_so_when_the_floor_answered_nothing():
+    results = bench_results()
+    for mode in results["modes"].values():
+        for row in mode["rows"].values():
+            row["ratio"] = None
+    text, _ = report.render(results)
+    assert "| gallery, first page | 500 | — |" in text and "no floor measured" in text

@@ -64,6 +64,9 @@ def row_failures(label, mode, figures, by_label):
     if page.public and figures["p99"] is not None and figures["p99"] >= P99_LIMIT_MS:
         misses.append(f"p99 ≥ {P99_LIMIT_MS} ms")
     ratio = figures["ratio"]
+    if ratio is None:
+        # No floor to compare with: it answered nothing (stuck behind a page's queued requests).
+        return [*misses, "no floor measured"]
     if mode == "cached" and page.kind == "hot" and ratio < HOT_CACHED_RATIO:
         misses.append(f"< {HOT_CACHED_RATIO} × floor")
     if mode == "uncached" and page.public and ratio < PUBLIC_UNCACHED_RATIO:

@@ -75,7 +75,8 @@ def cross_checks(results):
     if scaling:
         small, large = scaling["small"]["rows"], scaling["large"]["rows"]
         if "gallery" in small and "gallery" in large:
-            kept = large["gallery"]["ratio"] / small["gallery"]["ratio"] if small["gallery"]["ratio"] else 0
+            before, after = small["gallery"]["ratio"], large["gallery"]["ratio"]
+            kept = after / before if before and after else 0
             found.append((f"gallery at {scaling['large']['stories']:,} stories keeps {kept:.0%} of its "
                           f"ratio to the floor at {scaling['small']['stories']:,}", kept >= 0.8))
     return found
