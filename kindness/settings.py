@@ -204,7 +204,12 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "stories.auth.CachedPermissionsBackend"]
+# Django's own ModelBackend stays last so sessions signed in before the cached backend came keep
+# working; the cached one answers every moderator first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend", "stories.auth.CachedPermissionsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

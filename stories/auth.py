@@ -12,11 +12,13 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 VERSION_KEY = "auth:permissions-version"
-KEEP_SECONDS = 3600
+# A change the signals cannot see (a bulk write to the tables, a bump lost while Redis was away)
+# takes effect within this long all the same.
+KEEP_SECONDS = 300
 
 
 def permissions_version():
@@ -56,7 +58,15 @@ class CachedPermissionsBackend(ModelBackend):
 @receiver(m2m_changed, sender=User.groups.through)
 @receiver(m2m_changed, sender=User.user_permissions.through)
 @receiver(m2m_changed, sender=Group.permissions.through)
-def permissions_changed(**kwargs):
+def permissions_changed(update_fields=None, **kwargs):
     """Bump now and again after the commit, so no request caches the old set in between."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # every sign-in saves this; it changes no permission
     bump()
     transaction.on_commit(bump)
+
+
+@receiver(post_migrate)
+def migrated(**kwargs):
+    """A migration may have changed groups or permissions without a signal (historical models)."""
+    bump()

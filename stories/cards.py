@@ -6,6 +6,7 @@ category from the category list every page already holds.
 """
 
 import dataclasses
+import time
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -47,22 +48,27 @@ class Card:
         return story_url(self.slug)
 
 
+# A change that bypasses Category.save (a bulk update, raw SQL, a bump lost while Redis was away)
+# shows within this long all the same.
+CATEGORY_COPY_SECONDS = 60
 _categories = {}
 
 
 def categories():
     """Every category, from this process's own copy while the public cache version is unchanged.
 
-    Categories change rarely and every change bumps the version (Category.save), so a page costs
-    one look at the version rather than a query. Without a working cache they are read each time.
+    Categories change rarely and every save bumps the version (see models.category_changed), so
+    a page costs one look at the version rather than a query. Without a working cache they are
+    read each time.
     """
     version = public_cache.version()
     kept = _categories.get("all")
-    if version is not None and kept and kept[0] == version:
-        return kept[1]
+    now = time.monotonic()
+    if version is not None and kept and kept[0] == version and now - kept[1] < CATEGORY_COPY_SECONDS:
+        return kept[2]
     found = list(Category.objects.all())
     if version is not None:
-        _categories["all"] = (version, found)
+        _categories["all"] = (version, now, found)
     return found
 
 

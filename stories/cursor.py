@@ -12,6 +12,7 @@ from . import cards
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
+MAX_ID = 2**63 - 1
 
 
 class BadCursor(ValueError):
@@ -30,7 +31,8 @@ def decode(value):
         pk = int(pk)
     except (ValueError, OverflowError, OSError):
         raise BadCursor(value) from None
-    if pk < 1:
+    # An id no database column holds (SQLite would overflow on it) is no cursor of ours.
+    if not 1 <= pk <= MAX_ID:
         raise BadCursor(value)
     return moment, pk
 

@@ -10,7 +10,7 @@ import secrets
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +47,12 @@ class Category(models.Model):
 def category_changed(**kwargs):
     """Category names and order show on every public page: a change must show at once."""
     public_cache.bump_on_commit()
+
+
+@receiver(post_migrate)
+def migrated(**kwargs):
+    """A migration may have changed what pages show without a signal (historical models)."""
+    public_cache.bump()
 
 
 class StoryQuerySet(models.QuerySet):

@@ -130,3 +130,15 @@ def test_a_deactivated_moderator_is_signed_out_at_the_next_request(moderator_cli
     moderator.is_active = False
     moderator.save()
     assert moderator_client.get("/review/").status_code == 302
+
+
+def test_someone_signing_in_leaves_the_moderators_cached_permissions_alone(moderator_client, other_moderator):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    moderator_client.get("/review/")
+    Client().force_login(other_moderator)
+    with CaptureQueriesContext(connection) as queries:
+        assert moderator_client.get("/review/").status_code == 200
+    assert not [q for q in queries.captured_queries if "auth_permission" in q["sql"]]

@@ -8,10 +8,6 @@ PAGE_SIZE = 12
 QUERY_MAX_CHARS = 200
 
 
-def categories():
-    return cards.categories()
-
-
 def site_parts(request):
     """Cache-key parts for pages that hold absolute URLs: each allowed host has its own copy."""
     return (request.scheme, request.get_host())
@@ -38,7 +34,7 @@ def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
 
     Raises BadCursor for a malformed cursor.
     """
-    known = known_categories or categories()
+    known = known_categories or cards.categories()
     category, query = gallery_filters(params, known)
     category_id = category.pk if category else None
     before = params.get("before") or None

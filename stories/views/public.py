@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from .. import cards, cursor, public_cache
 from ..moderation import REJECT_REASONS
 from . import hearts
-from .listing import QUERY_MAX_CHARS, build_gallery, categories, site_parts
+from .listing import QUERY_MAX_CHARS, build_gallery, site_parts
 
 FEATURED_COUNT = 3
 # Where the heart form goes in a cached story page; user text is escaped, so it cannot forge it.
@@ -33,7 +33,7 @@ def gallery(request):
     is_front = not any(parts)
 
     def build():
-        all_categories = categories()
+        all_categories = cards.categories()
         try:
             context = build_gallery(request.GET, known_categories=all_categories)
         except cursor.BadCursor:
@@ -69,10 +69,11 @@ def story_detail(request, slug):
     canonical_url = request.build_absolute_uri(request.path)
 
     def build():
-        story = cards.published_story(slug, categories())
+        known = cards.categories()
+        story = cards.published_story(slug, known)
         if story is None:
             return None
-        more = cards.newest(MORE_LIKE_THIS, categories(), category=story.category.pk, exclude=story.pk)
+        more = cards.newest(MORE_LIKE_THIS, known, category=story.category.pk, exclude=story.pk)
         return {
             "story": story,
             "article": render_to_string("includes/story_article.html", {"story": story}),

@@ -7,7 +7,7 @@ to the next one after a decision, and back.
 
 import functools
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
@@ -151,8 +151,8 @@ def queue_figures(view):
         db.execute(f"SELECT {fixed_sql}, {view_sql}", [*fixed_params, *view_params])
         *counts, oldest, in_view = db.fetchone()
     if isinstance(oldest, str):
-        # SQLite hands a subquery's datetime back as text, in UTC.
-        oldest = parse_datetime(oldest).replace(tzinfo=UTC)
+        # SQLite hands a subquery's datetime back as text, in the database's own time zone.
+        oldest = timezone.make_aware(parse_datetime(oldest), connection.timezone)
     return dict(zip(TAB_STATUS, counts, strict=True)), in_view, oldest
 
 
