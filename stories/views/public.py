@@ -102,7 +102,10 @@ def story_detail(request, slug):
         if built is None:
             return None
         html = page(built, HEART_FORM_SLOT).content.decode()
-        return {"story": built["story"], **public_cache.stored_with_slot(html, HEART_FORM_SLOT)}
+        story = built["story"]
+        # Only what the heart form needs: every request unpickles this entry.
+        hearted = hearts.HeartTarget(story.pk, story.slug, story.hearts_count)
+        return {"story": hearted, **public_cache.stored_with_slot(html, HEART_FORM_SLOT)}
 
     count_key = hearts.count_key(slug)
     whole, found = public_cache.get_or_build("story-page", key, build_page, also=[count_key])
