@@ -6,8 +6,6 @@ under a version that any change to users, groups or permissions bumps, so a mode
 of the group loses the queue at the next request, on every app server.
 """
 
-import time
-
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
@@ -15,25 +13,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-VERSION_KEY = "auth:permissions-version"
+from . import versions
+
+PERMISSIONS = versions.SharedVersion("auth:permissions-version")
 # A change the signals cannot see (a bulk write to the tables, a bump lost while Redis was away)
 # takes effect within this long all the same.
 KEEP_SECONDS = 300
-
-
-def permissions_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
 
 
 class CachedPermissionsBackend(ModelBackend):
@@ -41,7 +26,7 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            version = permissions_version()
+            version = PERMISSIONS.current()
             key = f"auth:permissions:{version}:{user_obj.pk}"
             found = cache.get(key) if version is not None else None
             if found is None:
@@ -62,11 +47,11 @@ def permissions_changed(update_fields=None, **kwargs):
     """Bump now and again after the commit, so no request caches the old set in between."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # every sign-in saves this; it changes no permission
-    bump()
-    transaction.on_commit(bump)
+    PERMISSIONS.bump()
+    transaction.on_commit(PERMISSIONS.bump)
 
 
 @receiver(post_migrate)
 def migrated(**kwargs):
     """A migration may have changed groups or permissions without a signal (historical models)."""
-    bump()
+    PERMISSIONS.bump()

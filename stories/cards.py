@@ -5,14 +5,13 @@ through compiled queries (see compiled.py) instead of model instances, and take 
 category from the category list every page already holds.
 """
 
-import dataclasses
 import time
 from dataclasses import dataclass
 
 from django.db.models import F, Q
 
 from . import compiled, public_cache, search
-from .models import Category, Story
+from .models import Category, PublicText, Story
 from .templatetags.stories_tags import story_url
 
 COLUMNS = ("pk", "slug", "title", "body", "business", "place", "display_name", "featured", "hearts_count",
@@ -20,7 +19,7 @@ COLUMNS = ("pk", "slug", "title", "body", "business", "place", "display_name", "
 
 
 @dataclass(frozen=True, slots=True)
-class Card:
+class Card(PublicText):
     pk: int
     slug: str
     title: str
@@ -35,14 +34,6 @@ class Card:
     headline: str = ""
     happened_on: object = None
     updated_at: object = None
-
-    @property
-    def shown_name(self):
-        return self.display_name or "Anonymous"
-
-    @property
-    def paragraphs(self):
-        return Story.split_paragraphs(self.body)
 
     def get_absolute_url(self):
         return story_url(self.slug)
@@ -72,13 +63,14 @@ def categories():
     return found
 
 
-def to_cards(rows, known_categories):
+def to_cards(rows, known_categories, extras=()):
+    """Cards from rows of COLUMNS followed by the `extras` named (Card fields such as "headline")."""
     by_id = {category.pk: category for category in known_categories}
     missing = {row[10] for row in rows} - by_id.keys()
     if missing:
         # A category added since the list was read: rare, so one more query is fine.
         by_id.update((category.pk, category) for category in Category.objects.filter(pk__in=missing))
-    return [Card(*row[:10], by_id[row[10]], *row[11:]) for row in rows]
+    return [Card(*row[:10], by_id[row[10]], **dict(zip(extras, row[11:], strict=True))) for row in rows]
 
 
 def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
@@ -91,13 +83,13 @@ def newest_queryset(size, category=None, before_at=None, before_pk=None, after_a
     if exclude is not None:
         stories = stories.exclude(pk=exclude)
     # Written so the index scan starts at the cursor (see cursor.py).
+    order = ("-published_at", "-id")
     if before_at is not None:
         stories = stories.filter(Q(published_at__lte=before_at) & (Q(published_at__lt=before_at) | Q(pk__lt=before_pk)))
-        return stories.order_by("-published_at", "-id").values_list(*columns)[:size]
-    if after_at is not None:
+    elif after_at is not None:
         stories = stories.filter(Q(published_at__gte=after_at) & (Q(published_at__gt=after_at) | Q(pk__gt=after_pk)))
-        return stories.order_by("published_at", "id").values_list(*columns)[:size]
-    return stories.order_by("-published_at", "-id").values_list(*columns)[:size]
+        order = ("published_at", "id")
+    return stories.order_by(*order).values_list(*columns)[:size]
 
 
 NEWEST = compiled.CompiledQuery(
@@ -134,7 +126,7 @@ def searched(size, query, known_categories, *, category=None):
     if not search.is_full_text():
         # The fallback's SQL grows with the number of words: nothing to compile once.
         return to_cards(list(_search(size, **given)), known_categories)
-    return to_cards(SEARCH.rows(size, **given), known_categories)
+    return to_cards(SEARCH.rows(size, **given), known_categories, extras=("headline",))
 
 
 BY_SLUG = compiled.CompiledQuery(
@@ -145,11 +137,8 @@ BY_SLUG = compiled.CompiledQuery(
 
 def published_story(slug, known_categories):
     """The published story at `slug` as a card with its `happened_on`, or None."""
-    rows = BY_SLUG.rows(None, slug=slug)
-    if not rows:
-        return None
-    *card, happened_on = rows[0]
-    return dataclasses.replace(to_cards([card], known_categories)[0], happened_on=happened_on)
+    found = to_cards(BY_SLUG.rows(None, slug=slug), known_categories, extras=("happened_on",))
+    return found[0] if found else None
 
 
 FEED_ENTRIES = compiled.CompiledQuery(
@@ -160,5 +149,4 @@ FEED_ENTRIES = compiled.CompiledQuery(
 def feed_entries(size, known_categories, *, category=None):
     """The newest `size` published stories as cards with their `updated_at`, for the feed."""
     rows = FEED_ENTRIES.rows(size, **({"category": category} if category is not None else {}))
-    entries = to_cards([row[:-1] for row in rows], known_categories)
-    return [dataclasses.replace(entry, updated_at=row[-1]) for entry, row in zip(entries, rows, strict=True)]
+    return to_cards(rows, known_categories, extras=("updated_at",))

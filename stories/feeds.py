@@ -6,13 +6,14 @@ entry by introspection, which cost more than the rest of the feed together.
 """
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.http import http_date
 
 from . import cards
 from .templatetags.stories_tags import story_url
+from .views.listing import find_category
 
 FEED_SIZE = 20
 
@@ -20,12 +21,7 @@ FEED_SIZE = 20
 def latest_stories(request):
     """The feed as an HttpResponse; `?category=<slug>` for one category (404 for an unknown one)."""
     known = cards.categories()
-    slug = request.GET.get("category", "").strip()
-    category = None
-    if slug:
-        category = next((c for c in known if c.slug == slug), None)
-        if category is None:
-            raise Http404("No such category")
+    category = find_category(request.GET.get("category", ""), known)
     site = request.build_absolute_uri("/")[:-1]
     query = f"?category={category.slug}" if category else ""
     feed = Atom1Feed(

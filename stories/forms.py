@@ -173,7 +173,7 @@ class ShareForm(StoryFieldsForm):
         super().__init__(*args, **kwargs)
         self.min_seconds = min_seconds
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
+            self.initial["started"] = self.refreshed_stamp()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -206,7 +206,8 @@ class ShareForm(StoryFieldsForm):
         return cleaned
 
     def refreshed_stamp(self):
-        """A new timestamp for a form shown again, so an expired one can be sent once it is read again."""
+        """A new signed timestamp: for the form shown first, and again, so an expired one can be sent
+        once it is read again."""
         return signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
 
 

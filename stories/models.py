@@ -55,6 +55,20 @@ def migrated(**kwargs):
     public_cache.bump()
 
 
+class PublicText:
+    """How a story's name and text read on a public page: for the model and for a card alike."""
+
+    __slots__ = ()
+
+    @property
+    def shown_name(self):
+        return self.display_name or "Anonymous"
+
+    @property
+    def paragraphs(self):
+        return [part.strip() for part in self.body.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self):
         """The only stories any public page, feed, sitemap, embed or API may show."""
@@ -86,7 +100,7 @@ def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Story(models.Model):
+class Story(PublicText, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         CHANGES_REQUESTED = "changes_requested", "Changes requested"
@@ -159,17 +173,6 @@ class Story(models.Model):
     def get_absolute_url(self):
         return reverse("stories:detail", args=[self.slug])
 
-    @property
-    def shown_name(self):
-        return self.display_name or "Anonymous"
-
-    @property
-    def paragraphs(self):
-        return self.split_paragraphs(self.body)
-
-    @staticmethod
-    def split_paragraphs(body):
-        return [part.strip() for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
     def assign_slug(self):
         base = slugify(self.title)[:100] or "story"

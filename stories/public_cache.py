@@ -10,7 +10,6 @@ Nothing particular to one visitor is ever stored here (see `for_anyone` and `who
 import gzip
 import hashlib
 import re
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -20,7 +19,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
-from . import gzip_slot
+from . import gzip_slot, versions
 
 VERSION_KEY = "public:version"
 # GZipMiddleware's own rule for when compressing is worth it and what a client accepts.
@@ -30,28 +29,9 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 FORMAT = 4
 
 
-def start_version():
-    """The first version, or None when the cache cannot be trusted (it is down).
-
-    It starts from the clock, not from 1: should the version key ever be lost (evicted, or Redis
-    restarted with its data kept), entries stored under an older version can never match again.
-    """
-    # add() is atomic: of two workers starting at once only one sets the first version.
-    cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-    return cache.get(VERSION_KEY)
-
-
-def version():
-    """The current version, or None when the cache cannot be trusted (it is down)."""
-    found = cache.get(VERSION_KEY)
-    return start_version() if found is None else found
-
-
-def bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        start_version()
+PUBLIC = versions.SharedVersion(VERSION_KEY)
+version = PUBLIC.current
+bump = PUBLIC.bump
 
 
 def bump_on_commit():
@@ -86,7 +66,7 @@ def get_or_build(name, parts, build, keep=None, also=()):
     others = {extra: found[extra] for extra in also if extra in found}
     version = found.get(VERSION_KEY)
     if version is None:
-        version = start_version()
+        version = PUBLIC.start()
     entry = found.get(key)
     if version is not None and entry is not None and entry[0] == version:
         value = entry[1]

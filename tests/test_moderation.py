@@ -1,5 +1,6 @@
 """The one moderation module: every allowed move, every forbidden one, and the lost race."""
 
+import re
 import threading
 
 import pytest
@@ -278,10 +279,11 @@ def test_an_action_from_the_wrong_state_is_refused_even_with_an_honest_seen_stat
 def test_admin_stop_featuring_a_pending_story_does_not_publish_it(moderator_client):
     story = StoryFactory()
     moderator_client.post("/admin/stories/story/", {
-        "action": "admin_stop_featuring", "_selected_action": [story.pk],
+        "action": "admin_unfeature", "_selected_action": [story.pk],
     })
     story.refresh_from_db()
-    assert story.status == Story.Status.PENDING
+    assert story.status == Story.Status.PENDING and not story.published_at
+    assert not story.events.exclude(action="submit").exists()
 
 
 def test_a_withdrawn_story_cannot_be_edited_back(moderator):
@@ -318,3 +320,19 @@ def test_an_admin_edit_of_a_public_field_shows_at_the_next_request(client, moder
     story.refresh_from_db()
     assert story.status == Story.Status.APPROVED and story.display_name == "Amira K."
     assert "Amira K." in client.get(story.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(("status", "featured", "expected"), [
+    (Story.Status.PENDING, False, {"approve", "feature", "reject", "request_changes"}),
+    (Story.Status.CHANGES_REQUESTED, False, {"reject"}),
+    (Story.Status.APPROVED, False, {"feature", "hide"}),
+    (Story.Status.APPROVED, True, {"unfeature", "hide"}),
+    (Story.Status.HIDDEN, False, {"restore", "reject"}),
+    (Story.Status.REJECTED, False, {"reopen"}),
+])
+def test_the_story_page_offers_exactly_the_moves_the_module_accepts(moderator_client, status, featured, expected):
+    story = StoryFactory(status=status, featured=featured)
+    page = moderator_client.get(f"/review/{story.pk}/").content.decode()
+    offered = set(re.findall(r'name="action" value="([a-z_]+)"', page))
+    offered.discard("edit")  # the light-edit form, not a move
+    assert offered == expected

@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
+from .stories_tags import FEATURED_BADGE
+
 register = template.Library()
 EXCERPT_CHARS = 160
 PK_PLACEHOLDER = "2147483647"
-FEATURED_BADGE = mark_safe('<span class="badge featured-badge">Featured</span>')  # a constant, no user text
 
 
 @functools.cache

@@ -49,7 +49,7 @@ def story_url(slug):
     return story_url_pattern().replace("SLUG", slug)
 
 
-FEATURED_BADGE = ' <span class="badge featured-badge">Featured</span>'
+FEATURED_BADGE = '<span class="badge featured-badge">Featured</span>'
 
 
 @functools.cache
@@ -72,7 +72,7 @@ def card_html(story):
         f'<article class="card story-card h-100{" is-featured" if featured else ""}">'
         '<div class="card-body d-flex flex-column">'
         f'<p class="story-meta mb-2">{category_badge(story.category.slug, story.category.name)}'
-        f'{FEATURED_BADGE if featured else ""}</p>'
+        f'{" " + FEATURED_BADGE if featured else ""}</p>'
         f'<h3 class="h5 card-title"><a class="stretched-link story-link" href="{escape_html(story_url(story.slug))}">'
         f"{escape_html(story.title)}</a></h3>"
         f'<p class="card-text excerpt">{excerpt_html}</p>'

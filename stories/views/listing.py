@@ -13,20 +13,30 @@ def site_parts(request):
     return (request.scheme, request.get_host())
 
 
+def clean_query(params):
+    """The search words in `params`: control characters (a NUL, say) mean nothing to a search and
+    PostgreSQL refuses them."""
+    return "".join(c if c.isprintable() else " " for c in params.get("q", "")).strip()[:QUERY_MAX_CHARS]
+
+
+def find_category(slug, known_categories):
+    """The category with this slug, None for no slug; Http404 for an unknown one."""
+    slug = slug.strip()
+    if not slug:
+        return None
+    category = next((c for c in known_categories if c.slug == slug), None)
+    if category is None:
+        raise Http404("No such category")
+    return category
+
+
 def gallery_filters(params, known_categories):
     """(category, search text) a list page asks for in `params` (its query string).
 
     Raises Http404 for an unknown category.
     """
-    category_slug = params.get("category", "").strip()
-    category = None
-    if category_slug:
-        category = next((c for c in known_categories if c.slug == category_slug), None)
-        if category is None:
-            raise Http404("No such category")
-    # Control characters (a NUL, say) mean nothing to a search and PostgreSQL refuses them.
-    query = "".join(c if c.isprintable() else " " for c in params.get("q", "")).strip()[:QUERY_MAX_CHARS]
-    return category, query
+    category = find_category(params.get("category", ""), known_categories)
+    return category, clean_query(params)
 
 
 def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from .. import cards, cursor, public_cache
 from ..moderation import REJECT_REASONS
 from . import hearts
-from .listing import QUERY_MAX_CHARS, build_gallery, site_parts
+from .listing import build_gallery, clean_query, site_parts
 
 FEATURED_COUNT = 3
 # Where the heart form goes in a cached story page; user text is escaped, so it cannot forge it.
@@ -28,7 +28,7 @@ def gallery(request):
     Everything below the site header is the same for every visitor and comes whole from the cache.
     """
     parts = tuple(request.GET.get(k, "") for k in ("q", "category", "before", "after"))
-    query = request.GET.get("q", "").strip()[:QUERY_MAX_CHARS]
+    query = clean_query(request.GET)
     category_slug = request.GET.get("category", "")
     is_front = not any(parts)
 

@@ -37,24 +37,20 @@ NOTE_MAX = 1000
 TAB_LABELS = {key: label for key, label, _ in TABS}
 
 
+# The buttons of the one-story page, in the order shown.
+BUTTONS = ["approve", "feature", "unfeature", "restore", "reject", "request_changes", "hide", "reopen"]
+
+
 def available_actions(story):
-    allowed = moderation.ALLOWED_MOVES[Status(story.status)]
-    actions = []
-    if Status.APPROVED in allowed and story.status == Status.PENDING:
-        actions += ["approve", "feature"]
-    if story.status == Status.APPROVED:
-        actions.append("unfeature" if story.featured else "feature")
-    if Status.APPROVED in allowed and story.status == Status.HIDDEN:
-        actions.append("restore")
-    if Status.REJECTED in allowed:
-        actions.append("reject")
-    if Status.CHANGES_REQUESTED in allowed:
-        actions.append("request_changes")
-    if Status.HIDDEN in allowed:
-        actions.append("hide")
-    if story.status == Status.REJECTED:
-        actions.append("reopen")
-    return actions
+    """The buttons the moderation module would accept for this story as it is now.
+
+    A hidden story comes back with "restore" rather than "approve", and featuring is a toggle.
+    """
+    shown = {action for action in BUTTONS if story.status in moderation.ACTION_SOURCES[action]}
+    if story.status == Status.HIDDEN:
+        shown -= {"approve", "feature"}
+    shown -= {"feature"} if story.featured else {"unfeature"}
+    return [action for action in BUTTONS if action in shown]
 
 
 def colleagues_here(story, user):

@@ -17,7 +17,7 @@ from ..middleware import DATABASE_RETRY_SECONDS
 from ..models import Story, hash_token
 
 THANKS_TOKEN_KEY = "new_story_token"  # noqa: S105 (a session key name, not a secret)
-EDITABLE = {Story.Status.PENDING, Story.Status.CHANGES_REQUESTED}
+EDITABLE = moderation.ACTION_SOURCES["submitter_edit"]
 
 
 @never_cache
