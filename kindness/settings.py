@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "stories.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "stories.middleware.GZipMiddleware",
     "stories.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +130,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a health check that skips the round trip when the socket is quiet.
+    DATABASES["default"]["ENGINE"] = "stories.postgres"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer writes; IMMEDIATE avoids "database is locked"
     # when two requests upgrade a read transaction to a write at once.
@@ -171,6 +174,10 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# zlib's level for responses compressed as they go out (1 fastest, 9 smallest).
+GZIP_LEVEL = env_int("GZIP_LEVEL", 1)
+if not 1 <= GZIP_LEVEL <= 9:
+    raise ImproperlyConfigured("GZIP_LEVEL is zlib's compression level, from 1 (fastest) to 9 (smallest).")
 
 # --- Security ---------------------------------------------------------------------------------
 
@@ -304,7 +311,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "stories.storage.StaticFilesStorage"
     },
 }
 

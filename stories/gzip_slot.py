@@ -21,8 +21,8 @@ HEADER_TAIL = b"\x00\x00\x00\x00\x00\xff"
 MAX_RANDOM_NAME_BYTES = 100
 
 
-def deflate(data, *, last):
-    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, RAW_DEFLATE)
+def deflate(data, *, last, level=LEVEL):
+    compressor = zlib.compressobj(level, zlib.DEFLATED, RAW_DEFLATE)
     return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
 
 
@@ -40,12 +40,23 @@ def plain_with_piece(prepared, piece):
     return zlib.decompressobj(RAW_DEFLATE).decompress(prepared["head"]) + piece + prepared["tail_raw"]
 
 
+def header():
+    name = secrets.token_hex(secrets.randbelow(MAX_RANDOM_NAME_BYTES // 2) + 1).encode()
+    return GZIP_MAGIC + bytes([FNAME]) + HEADER_TAIL + name + b"\x00"
+
+
+def trailer(crc, size):
+    return struct.pack("<II", crc, size & 0xFFFFFFFF)
+
+
 def gzip_with_piece(prepared, piece):
     """The whole page, gzipped, with `piece` (bytes) between the prepared head and tail."""
     tail = prepared["tail_raw"]
     crc = zlib.crc32(tail, zlib.crc32(piece, prepared["head_crc"]))
     size = prepared["head_size"] + len(piece) + len(tail)
-    name = secrets.token_hex(secrets.randbelow(MAX_RANDOM_NAME_BYTES // 2) + 1).encode()
-    header = GZIP_MAGIC + bytes([FNAME]) + HEADER_TAIL + name + b"\x00"
-    return b"".join((header, prepared["head"], deflate(piece, last=False), prepared["tail"],
-                     struct.pack("<II", crc, size & 0xFFFFFFFF)))
+    return b"".join((header(), prepared["head"], deflate(piece, last=False), prepared["tail"], trailer(crc, size)))
+
+
+def gzip_whole(data, level):
+    """`data` gzipped at `level`, with the same random-length name in its header."""
+    return b"".join((header(), deflate(data, last=True, level=level), trailer(zlib.crc32(data), len(data))))

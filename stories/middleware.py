@@ -1,4 +1,4 @@
-"""Request logging with ids, and a friendly answer while the database is away."""
+"""Request logging with ids, gzip at the operator's level, and a friendly answer while the database is away."""
 
 import contextvars
 import logging
@@ -6,9 +6,14 @@ import re
 import time
 import uuid
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware import gzip
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+
+from . import gzip_slot
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
 logger = logging.getLogger("stories.requests")
@@ -86,3 +91,29 @@ class DatabaseUnavailableMiddleware:
             logger.warning("database unavailable for %s: %s", loggable_path(request.path), type(exception).__name__)
             return database_unavailable_response(request)
         return None
+
+
+class GZipMiddleware(gzip.GZipMiddleware):
+    """Django's GZipMiddleware, compressing whole responses at settings.GZIP_LEVEL.
+
+    Django compresses at level 6. Level 1, nginx's default, takes half the time for a page about a
+    tenth bigger, and a page that is not cached is compressed on every request. Streaming
+    responses and the rules for when to compress are Django's own.
+    """
+
+    def process_response(self, request, response):
+        if response.streaming or response.has_header("Content-Encoding") or len(response.content) < 200:
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if not gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            return response
+        compressed = gzip_slot.gzip_whole(response.content, settings.GZIP_LEVEL)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "gzip"
+        return response

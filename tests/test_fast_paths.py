@@ -80,3 +80,42 @@ def test_the_gunicorn_master_prepares_the_templates_before_forking():
     gc.unfreeze()
     assert compiled >= 30 and frozen > 0
     assert get_template("stories/gallery.html")
+
+
+@pytest.mark.parametrize("level", [1, 9])
+def test_pages_go_out_gzipped_at_the_operators_level_and_unzip_whole(client, settings, level):
+    settings.GZIP_LEVEL = level
+    StoryFactory.create_batch(6, approved=True)
+    plain = client.get("/")
+    zipped = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped["Vary"]
+    assert int(zipped["Content-Length"]) == len(zipped.content) < len(plain.content)
+    unzipped = gzip.decompress(zipped.content).decode()
+    assert unzipped.count('class="card story-card') == plain.content.decode().count('class="card story-card') == 6
+
+
+def test_a_higher_gzip_level_gives_a_smaller_page(settings):
+    page = " ".join(f"<p>story {n} told by visitor {n * 7 % 13}</p>" for n in range(2000)).encode()
+    fast, small = (gzip_slot.gzip_whole(page, level) for level in (1, 9))
+    assert gzip.decompress(fast) == gzip.decompress(small) == page
+    assert len(small) < len(fast)
+
+
+def test_each_response_gets_a_header_of_its_own_length():
+    page = b"<p>the same page</p>" * 100
+    assert len({len(gzip_slot.gzip_whole(page, 1)) for _ in range(20)}) > 1
+
+
+def test_hashed_static_urls_are_the_manifests_own(tmp_path, settings):
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from stories.storage import StaticFilesStorage
+
+    (tmp_path / "staticfiles.json").write_text(
+        '{"paths": {"css/site.css": "css/site.abc123.css"}, "version": "1.1", "hash": "x"}')
+    remembering = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    plain = CompressedManifestStaticFilesStorage(location=tmp_path, base_url="/static/")
+    for _ in range(2):
+        assert remembering.url("css/site.css") == plain.url("css/site.css") == "/static/css/site.abc123.css"
+    with pytest.raises(ValueError):
+        remembering.url("css/missing.css")
