@@ -8,7 +8,6 @@ of the group loses the queue at the next request, on every app server.
 
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission, User
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
@@ -26,14 +25,9 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            version = PERMISSIONS.current()
-            key = f"auth:permissions:{version}:{user_obj.pk}"
-            found = cache.get(key) if version is not None else None
-            if found is None:
-                found = super().get_all_permissions(user_obj)
-                if version is not None:
-                    cache.set(key, found, KEEP_SECONDS)
-            user_obj._perm_cache = found
+            read = super().get_all_permissions
+            user_obj._perm_cache, _ = PERMISSIONS.cached(f"auth:permissions:{user_obj.pk}", lambda: read(user_obj),
+                                                         KEEP_SECONDS)
         return user_obj._perm_cache
 
 

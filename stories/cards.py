@@ -8,11 +8,11 @@ category from the category list every page already holds.
 import time
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Q
 
-from . import compiled, public_cache, search
+from . import compiled, excerpts, public_cache, search
 from .models import Category, PublicText, Story
-from .templatetags.stories_tags import story_url
+from .templatetags.stories_tags import CARD_EXCERPT_CHARS, story_url
 
 COLUMNS = ("pk", "slug", "title", "body", "business", "place", "display_name", "featured", "hearts_count",
            "published_at", "category_id")
@@ -52,7 +52,11 @@ def categories():
     a page costs one look at the version rather than a query. Without a working cache they are
     read each time.
     """
-    version = public_cache.version()
+    return categories_at(public_cache.version())
+
+
+def categories_at(version):
+    """categories(), for a caller that has read the public version already (None: the cache is down)."""
     kept = _categories.get("all")
     now = time.monotonic()
     if version is not None and kept and kept[0] == version and now - kept[1] < CATEGORY_COPY_SECONDS:
@@ -111,22 +115,23 @@ def _search(size, query, category=None):
     stories = Story.objects.published()
     if category is not None:
         stories = stories.filter(category_id=category)
-    found = search.search(stories, query)
-    if search.is_full_text():
-        return found.values_list(*COLUMNS, F("headline"))[:size]
-    return found.values_list(*COLUMNS)[:size]
+    return search.search(stories, query).values_list(*COLUMNS)[:size]
 
 
 SEARCH = compiled.CompiledQuery(_search, query="str", category="int")
 
 
 def searched(size, query, known_categories, *, category=None):
-    """The best `size` matches for `query` (see search.py), as cards with their headlines."""
+    """The best `size` matches for `query` (see search.py), as cards whose `headline` is the
+    excerpt around the words searched for, marked."""
     given = {"query": query, **({"category": category} if category is not None else {})}
-    if not search.is_full_text():
-        # The fallback's SQL grows with the number of words: nothing to compile once.
-        return to_cards(list(_search(size, **given)), known_categories)
-    return to_cards(SEARCH.rows(size, **given), known_categories, extras=("headline",))
+    # The fallback's SQL grows with the number of words: nothing to compile once.
+    rows = SEARCH.rows(size, **given) if search.is_full_text() else list(_search(size, **given))
+    pattern = search.words_pattern(query)
+    if pattern is None:
+        return to_cards(rows, known_categories)
+    marked = [(*row, excerpts.around(row[3], pattern, CARD_EXCERPT_CHARS)) for row in rows]
+    return to_cards(marked, known_categories, extras=("headline",))
 
 
 BY_SLUG = compiled.CompiledQuery(

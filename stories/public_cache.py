@@ -13,7 +13,6 @@ import re
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -52,28 +51,13 @@ def entry_key(name, parts):
 def get_or_build(name, parts, build, keep=None, also=()):
     """The cached value for (name, parts) if it was stored at the current version, else built.
 
-    An entry keeps the version it was built at, and the version is read in the same round trip as
-    the entry: one request to the cache for a hit. `keep(value)` may refuse to store a built value
-    (it is still returned). With `also`, other keys are read in that same round trip and the
-    result is (value, {key: value found}).
+    See SharedVersion.cached; with `also`, the result is (value, {key: value found}).
     """
     seconds = settings.PAGE_CACHE_SECONDS
     if seconds <= 0:
         value = build()
         return (value, {}) if also else value
-    key = entry_key(name, parts)
-    found = cache.get_many([VERSION_KEY, key, *also])
-    others = {extra: found[extra] for extra in also if extra in found}
-    version = found.get(VERSION_KEY)
-    if version is None:
-        version = PUBLIC.start()
-    entry = found.get(key)
-    if version is not None and entry is not None and entry[0] == version:
-        value = entry[1]
-    else:
-        value = build()
-        if version is not None and (keep is None or keep(value)):
-            cache.set(key, (version, value), seconds)
+    value, others = PUBLIC.cached(entry_key(name, parts), build, seconds, keep=keep, also=also)
     return (value, others) if also else value
 
 

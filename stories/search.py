@@ -1,21 +1,27 @@
 """Full-text search: PostgreSQL's ranked search when there, a plain match on SQLite."""
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q
-from django.db.models.functions import Substr
 
 # Ranking every match of a common word would cost more the bigger the site grows, so only the
 # newest matches are ranked; a reader searching wants recent stories anyway.
 RANKED_MATCHES = 100
-# The excerpt is cut from the opening of the body: a headline over a whole 3,000-character story
-# cost as much as the ranking itself, and readers see the first matches anyway.
-HEADLINE_SOURCE_CHARS = 600
-
-# Control characters that no form lets through: the headline is escaped first, then these
-# become <mark> tags, so the reader's text is never marked safe.
-MARK_START = "\x02"
-MARK_END = "\x03"
+# Words PostgreSQL's english configuration leaves out of every search, and websearch's "or":
+# marking them in an excerpt would mark half the text.
+STOP_WORDS = frozenset({
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "my", "no", "not", "of", "on", "or",
+    "our", "out", "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "too", "up", "us", "was", "we", "were", "what", "when", "where", "which",
+    "who", "will", "with", "would", "you", "your",
+})
+# Endings taken off a searched word before it is looked for in a story, so that "pharmacists"
+# marks "pharmacist" and "stayed" marks "stays", as PostgreSQL's stemming matched them.
+ENDINGS = ("ies", "ing", "es", "ed", "ly", "s", "y", "e")
 
 
 def is_full_text():
@@ -42,7 +48,7 @@ def index_all(queryset):
 
 
 def search(stories, text):
-    """Stories matching `text`, best first, each with a `headline` excerpt where available."""
+    """Stories matching `text`, best first."""
     text = text.strip()
     if not is_full_text():
         words = text.split()[:8]
@@ -58,12 +64,32 @@ def search(stories, text):
     ]
     return (
         stories.filter(pk__in=newest_matches)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
-            headline=SearchHeadline(
-                Substr("body", 1, HEADLINE_SOURCE_CHARS), query, config="english", start_sel=MARK_START,
-                stop_sel=MARK_END, max_words=40, min_words=20,
-            ),
-        )
+        .annotate(rank=SearchRank(F("search_vector"), query))
         .order_by("-rank", "-published_at", "-id")
     )
+
+
+def _stem(word):
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def words_pattern(text):
+    """A pattern for the words of a story that a search for `text` is about, or None.
+
+    Marking is done here rather than by PostgreSQL's ts_headline, which parsed and stemmed every
+    shown story's text on each search and cost more than finding and ranking the stories. Words
+    after a minus (websearch's "not") are not marked.
+    """
+    stems = {
+        _stem(word.lower())
+        for token in text.split() if not token.startswith("-")
+        for word in re.findall(r"\w+", token)
+        if len(word) > 1 and word.lower() not in STOP_WORDS
+    }
+    if not stems:
+        return None
+    longest_first = sorted((re.escape(stem) for stem in stems), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(longest_first)})\w*", re.IGNORECASE)

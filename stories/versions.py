@@ -25,6 +25,29 @@ class SharedVersion:
         found = cache.get(self.key)
         return self.start() if found is None else found
 
+    def current_with(self, *keys):
+        """(the current version, {key: value} of the other `keys` found), in one round trip."""
+        found = cache.get_many([self.key, *keys])
+        version = found.pop(self.key, None)
+        return (self.start() if version is None else version), found
+
+    def cached(self, key, build, seconds, keep=None, also=()):
+        """The value stored at `key` if it was stored at the current version, else `build()` stored.
+
+        An entry keeps the version it was built at, and the version is read in the same round
+        trip as the entry: one request to the cache for a hit. `keep(value)` may refuse to store a
+        built value (it is still returned). Other keys in `also` are read in that same round trip;
+        the result is (value, {key: value found}).
+        """
+        version, found = self.current_with(key, *also)
+        entry = found.pop(key, None)
+        if version is not None and entry is not None and entry[0] == version:
+            return entry[1], found
+        value = build()
+        if version is not None and (keep is None or keep(value)):
+            cache.set(key, (version, value), seconds)
+        return value, found
+
     def bump(self):
         try:
             cache.incr(self.key)

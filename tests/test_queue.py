@@ -312,3 +312,17 @@ def test_story_page_queries_do_not_grow_with_its_history(moderator_client, moder
         Report.objects.create(story=story, reason="spam", reporter_key=f"k{n}")
     with django_assert_num_queries(len(short.captured_queries)):
         moderator_client.get(f"/review/{story.pk}/")
+
+
+@pytest.mark.parametrize("delta", [
+    timedelta(seconds=20), timedelta(minutes=1), timedelta(minutes=59), timedelta(hours=1, minutes=5),
+    timedelta(hours=23), timedelta(days=1), timedelta(days=3, hours=2), timedelta(days=6, hours=23),
+    timedelta(days=8), timedelta(days=15, hours=5),
+])
+def test_queue_ages_read_as_djangos_timesince(delta):
+    from django.utils.timesince import timesince
+
+    from stories.templatetags.review_tags import age
+
+    now = timezone.now()
+    assert age(now - delta, now) == timesince(now - delta, now)

@@ -38,13 +38,35 @@ def test_full_text_matches_word_forms_and_business_and_place(client):
         assert story.title in client.get("/", {"q": query}).content.decode(), query
 
 
-@on_postgres
-def test_headlines_mark_matches_and_escape_the_text(client):
+def test_excerpts_mark_matches_and_escape_the_text(client):
     indexed(title="A tricky story", body="Before <script>alert('x')</script> Tom & Jerry, the porter smiled. " * 6)
     page = client.get("/", {"q": "porter"}).content.decode()
     assert "<mark>porter</mark>" in page
-    # PostgreSQL leaves tag-like text out of a headline; whatever it keeps is escaped.
-    assert "<script>alert" not in page and "Tom &amp; Jerry" in page
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page and "Tom &amp; Jerry" in page
+
+
+def test_a_match_deep_in_the_story_is_shown_with_its_surroundings(client):
+    indexed(title="At the station", body="We waited on the platform for hours. " * 40
+            + "Then the Conductors brought blankets for everyone. " + "The train came at dawn. " * 20)
+    page = client.get("/", {"q": "conductor blanket"}).content.decode()
+    assert "<mark>Conductors</mark> brought <mark>blankets</mark>" in page
+    assert "…" in page
+
+
+@pytest.mark.parametrize(("query", "marked", "unmarked"), [
+    ("pharmacists", ["pharmacist", "Pharmacists"], ["pharmacy"]),
+    ("stayed late", ["stays", "late"], ["the"]),
+    ("nurse -doctor", ["nurses"], ["doctor"]),
+    ("the or and", [], ["the", "and"]),
+])
+def test_the_words_searched_for_are_marked_in_their_forms(query, marked, unmarked):
+    from stories import excerpts
+
+    text = "The Pharmacists and the pharmacist at the pharmacy: she stays late, the nurses and the doctor too."
+    pattern = search.words_pattern(query)
+    shown = excerpts.around(text, pattern, 220) if pattern else text
+    found = [piece.split(excerpts.MARK_END)[0] for piece in shown.split(excerpts.MARK_START)[1:]]
+    assert all(word in found for word in marked) and not any(word in found for word in unmarked)
 
 
 def test_the_plain_fallback_finds_every_word(client, monkeypatch):
@@ -78,5 +100,7 @@ def test_a_query_shown_back_is_escaped(client):
 
 
 def test_highlight_escapes_before_marking():
-    text = f"{search.MARK_START}kind{search.MARK_END} <script>alert(1)</script> & more"
+    from stories.excerpts import MARK_END, MARK_START
+
+    text = f"{MARK_START}kind{MARK_END} <script>alert(1)</script> & more"
     assert highlight(text) == "<mark>kind</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"

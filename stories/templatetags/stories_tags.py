@@ -9,28 +9,21 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..search import MARK_END, MARK_START
+from ..excerpts import MARK_END, MARK_START, opening
 
 register = template.Library()
 
 
 @register.filter
-def highlight(headline):
-    """Escape a search headline entirely, then turn its match markers into <mark> tags."""
-    return mark_safe(escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
+def highlight(marked):
+    """Escape a search excerpt entirely, then turn its match markers into <mark> tags."""
+    return mark_safe(escape(marked).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
 
 
 @register.filter
 def excerpt(text, length=200):
     """The opening of a story, cut at a word boundary rather than mid-word."""
-    # Only the opening can show: collapse the whitespace of a few times `length` characters
-    # rather than of a whole 3,000-character story, unless that opening is mostly whitespace.
-    opening = " ".join(text[: 4 * length].split())
-    if len(opening) <= length and len(text) > 4 * length:
-        opening = " ".join(text.split())
-    if len(opening) <= length:
-        return opening
-    return opening[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+    return opening(text, length)
 
 
 # Lists render a dozen cards at a time: the two values every card needs are worked out once.
@@ -49,6 +42,7 @@ def story_url(slug):
     return story_url_pattern().replace("SLUG", slug)
 
 
+CARD_EXCERPT_CHARS = 220
 FEATURED_BADGE = '<span class="badge featured-badge">Featured</span>'
 
 
@@ -67,7 +61,7 @@ def card_html(story):
     published = timezone.localtime(story.published_at)
     hearts = story.hearts_count
     headline = getattr(story, "headline", None)
-    excerpt_html = highlight(headline) if headline else escape_html(excerpt(story.body, 220))
+    excerpt_html = highlight(headline) if headline else escape_html(opening(story.body, CARD_EXCERPT_CHARS))
     return (
         f'<article class="card story-card h-100{" is-featured" if featured else ""}">'
         '<div class="card-body d-flex flex-column">'

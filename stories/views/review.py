@@ -151,8 +151,10 @@ def queue_figures(view):
         db.execute(f"SELECT {fixed_sql}, {view_sql}", [*fixed_params, *view_params])
         *counts, oldest, in_view = db.fetchone()
     if isinstance(oldest, str):
-        # SQLite hands a subquery's datetime back as text, in the database's own time zone.
-        oldest = timezone.make_aware(parse_datetime(oldest), connection.timezone)
+        oldest = parse_datetime(oldest)
+    if oldest is not None and timezone.is_naive(oldest):
+        # SQLite hands a subquery's datetime back as text or naive, in the database's own time zone.
+        oldest = timezone.make_aware(oldest, connection.timezone)
     return dict(zip(TAB_STATUS, counts, strict=True)), in_view, oldest
 
 

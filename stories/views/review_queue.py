@@ -12,12 +12,11 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.timesince import timesince
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import cards, moderation, screening
+from .. import cards, moderation, public_cache, screening
 from ..models import Category, Story
-from ..templatetags.review_tags import EXCERPT_CHARS
+from ..templatetags.review_tags import EXCERPT_CHARS, age
 from .review import (
     QUEUE_PAGE_SIZE,
     TABS,
@@ -57,18 +56,22 @@ def queue(request):
     # Counted already, in the same query as the tabs.
     paginator.count = in_view
     page = paginator.get_page(request.GET.get("page"))
-    known = cards.categories()
+    version, found = public_cache.PUBLIC.current_with(MEDIAN_CACHE_KEY)
+    known = cards.categories_at(version)
     by_id = {category.pk: category for category in known}
     now = timezone.now()
     # A month's median moves slowly: one figure a minute for every moderator is plenty.
-    median = cache.get_or_set(MEDIAN_CACHE_KEY, lambda: median_time_to_decision(now) or 0, MEDIAN_CACHE_SECONDS)
+    median = found.get(MEDIAN_CACHE_KEY)
+    if median is None:
+        median = median_time_to_decision(now) or 0
+        cache.set(MEDIAN_CACHE_KEY, median, MEDIAN_CACHE_SECONDS)
     return render(request, "review/queue.html", {
         "view": view, "now": now, "page": page,
         "tabs": [(key, label, shown_count(counts[key])) for key, label, _ in TABS],
         "rows": [QueueRow.from_row(row, by_id) for row in page.object_list],
         "categories": known, "signals": screening.SIGNAL_LABELS.items(),
         "pending_count": shown_count(counts["pending"]), "oldest_pending": oldest,
-        "median_wait": timesince(now - median, now) if median else None,
+        "oldest_age": age(oldest, now) if oldest else None, "median_wait": age(now - median, now) if median else None,
         "bulk_actions": BULK_TABS.get(view.tab, []), "seen_status": view.status,
         "reject_reasons": moderation.REJECT_REASONS,
     })

@@ -1,0 +1,33 @@
+"""The openings of stories that cards show, and search excerpts around the words searched for."""
+
+# Control characters that no form lets through: an excerpt is escaped first, then these become
+# <mark> tags (stories_tags.highlight), so the reader's text is never marked safe.
+MARK_START = "\x02"
+MARK_END = "\x03"
+# How much of a story comes before the first match, when the match is past the opening.
+LEAD_CHARS = 60
+
+
+def opening(text, length=200):
+    """The opening of a story, cut at a word boundary rather than mid-word."""
+    # Only the opening can show: collapse the whitespace of a few times `length` characters
+    # rather than of a whole 3,000-character story, unless that opening is mostly whitespace.
+    shown = " ".join(text[: 4 * length].split())
+    if len(shown) <= length and len(text) > 4 * length:
+        shown = " ".join(text.split())
+    if len(shown) <= length:
+        return shown
+    return shown[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+
+
+def around(text, pattern, length):
+    """About `length` characters of `text` from its opening, or from just before the first match
+    of `pattern` when that is further in, with every match shown between MARK_START and MARK_END."""
+    first = pattern.search(text)
+    start = 0
+    if first and first.end() > length - LEAD_CHARS:
+        start = text.rfind(" ", 0, max(first.start() - LEAD_CHARS, 0)) + 1
+    shown = opening(text[start:], length)
+    if start:
+        shown = "…" + shown
+    return pattern.sub(lambda match: f"{MARK_START}{match.group()}{MARK_END}", shown)
