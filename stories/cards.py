@@ -1,8 +1,8 @@
 """Story cards: what every list of published stories shows, read with as little work as possible.
 
 Lists (the gallery, a category, a search, the API, the embed, "more like this") read plain rows
-through compiled queries (see compiled.py) instead of model instances, and take each card's
-category from the category list every page already holds.
+through compiled queries (see compiled.py) instead of model instances, each with its category's
+slug and name joined in, so a list needs no other read to show them.
 """
 
 import time
@@ -15,7 +15,7 @@ from .models import Category, PublicText, Story
 from .templatetags.stories_tags import CARD_EXCERPT_CHARS, story_url
 
 COLUMNS = ("pk", "slug", "title", "body", "business", "place", "display_name", "featured", "hearts_count",
-           "published_at", "category_id")
+           "published_at", "category_id", "category__slug", "category__name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +67,16 @@ def categories_at(version):
     return found
 
 
-def to_cards(rows, known_categories, extras=()):
+def to_cards(rows, extras=()):
     """Cards from rows of COLUMNS followed by the `extras` named (Card fields such as "headline")."""
-    by_id = {category.pk: category for category in known_categories}
-    missing = {row[10] for row in rows} - by_id.keys()
-    if missing:
-        # A category added since the list was read: rare, so one more query is fine.
-        by_id.update((category.pk, category) for category in Category.objects.filter(pk__in=missing))
-    return [Card(*row[:10], by_id[row[10]], **dict(zip(extras, row[11:], strict=True))) for row in rows]
+    by_id = {}
+    found = []
+    for row in rows:
+        category = by_id.get(row[10])
+        if category is None:
+            category = by_id[row[10]] = Category(pk=row[10], slug=row[11], name=row[12])
+        found.append(Card(*row[:10], category, **dict(zip(extras, row[13:], strict=True))))
+    return found
 
 
 def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
@@ -102,13 +104,13 @@ NEWEST = compiled.CompiledQuery(
 )
 
 
-def newest(size, known_categories, *, featured=False, **values):
+def newest(size, *, featured=False, **values):
     """Up to `size` published stories, newest first (oldest first with `after_*`), as cards.
 
     `values`: category (an id), before_at/before_pk or after_at/after_pk (a cursor), exclude (an id).
     """
     given = {name: value for name, value in values.items() if value is not None}
-    return to_cards(NEWEST.rows((size, featured), **given), known_categories)
+    return to_cards(NEWEST.rows((size, featured), **given))
 
 
 def _search(size, query, category=None):
@@ -121,7 +123,7 @@ def _search(size, query, category=None):
 SEARCH = compiled.CompiledQuery(_search, query="str", category="int")
 
 
-def searched(size, query, known_categories, *, category=None):
+def searched(size, query, *, category=None):
     """The best `size` matches for `query` (see search.py), as cards whose `headline` is the
     excerpt around the words searched for, marked."""
     given = {"query": query, **({"category": category} if category is not None else {})}
@@ -129,9 +131,9 @@ def searched(size, query, known_categories, *, category=None):
     rows = SEARCH.rows(size, **given) if search.is_full_text() else list(_search(size, **given))
     pattern = search.words_pattern(query)
     if pattern is None:
-        return to_cards(rows, known_categories)
+        return to_cards(rows)
     marked = [(*row, excerpts.around(row[3], pattern, CARD_EXCERPT_CHARS)) for row in rows]
-    return to_cards(marked, known_categories, extras=("headline",))
+    return to_cards(marked, extras=("headline",))
 
 
 BY_SLUG = compiled.CompiledQuery(
@@ -140,9 +142,9 @@ BY_SLUG = compiled.CompiledQuery(
 )
 
 
-def published_story(slug, known_categories):
+def published_story(slug):
     """The published story at `slug` as a card with its `happened_on`, or None."""
-    found = to_cards(BY_SLUG.rows(None, slug=slug), known_categories, extras=("happened_on",))
+    found = to_cards(BY_SLUG.rows(None, slug=slug), extras=("happened_on",))
     return found[0] if found else None
 
 
@@ -151,7 +153,7 @@ FEED_ENTRIES = compiled.CompiledQuery(
 )
 
 
-def feed_entries(size, known_categories, *, category=None):
+def feed_entries(size, *, category=None):
     """The newest `size` published stories as cards with their `updated_at`, for the feed."""
     rows = FEED_ENTRIES.rows(size, **({"category": category} if category is not None else {}))
-    return to_cards(rows, known_categories, extras=("updated_at",))
+    return to_cards(rows, extras=("updated_at",))

@@ -37,7 +37,7 @@ def decode(value):
     return moment, pk
 
 
-def page(known_categories, *, category=None, before=None, after=None, size):
+def page(*, category=None, before=None, after=None, size):
     """Up to `size` published cards older than `before` (or newer than `after`), newest first.
 
     Returns (items, older_cursor, newer_cursor); a cursor is None where there is nothing more.
@@ -45,16 +45,16 @@ def page(known_categories, *, category=None, before=None, after=None, size):
     """
     if after:
         moment, pk = decode(after)
-        window = cards.newest(size + 1, known_categories, category=category, after_at=moment, after_pk=pk)
+        window = cards.newest(size + 1, category=category, after_at=moment, after_pk=pk)
         has_newer = len(window) > size
         items = window[:size][::-1]
         has_older = True
     else:
         if before:
             moment, pk = decode(before)
-            window = cards.newest(size + 1, known_categories, category=category, before_at=moment, before_pk=pk)
+            window = cards.newest(size + 1, category=category, before_at=moment, before_pk=pk)
         else:
-            window = cards.newest(size + 1, known_categories, category=category)
+            window = cards.newest(size + 1, category=category)
         has_older = len(window) > size
         items = window[:size]
         has_newer = bool(before)

@@ -19,41 +19,40 @@ def clean_query(params):
     return "".join(c if c.isprintable() else " " for c in params.get("q", "")).strip()[:QUERY_MAX_CHARS]
 
 
-def find_category(slug, known_categories):
+def find_category(slug):
     """The category with this slug, None for no slug; Http404 for an unknown one."""
     slug = slug.strip()
     if not slug:
         return None
-    category = next((c for c in known_categories if c.slug == slug), None)
+    category = next((c for c in cards.categories() if c.slug == slug), None)
     if category is None:
         raise Http404("No such category")
     return category
 
 
-def gallery_filters(params, known_categories):
+def gallery_filters(params):
     """(category, search text) a list page asks for in `params` (its query string).
 
     Raises Http404 for an unknown category.
     """
-    category = find_category(params.get("category", ""), known_categories)
+    category = find_category(params.get("category", ""))
     return category, clean_query(params)
 
 
-def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
+def build_gallery(params, *, size=PAGE_SIZE):
     """Context for one page of cards: searched (ranked) or browsed (newest first, by cursor).
 
     Raises BadCursor for a malformed cursor.
     """
-    known = known_categories or cards.categories()
-    category, query = gallery_filters(params, known)
+    category, query = gallery_filters(params)
     category_id = category.pk if category else None
     before = params.get("before") or None
     after = params.get("after") or None
     if query:
-        items = cards.searched(size, query, known, category=category_id)
+        items = cards.searched(size, query, category=category_id)
         older = newer = None
     else:
-        items, older, newer = cursor.page(known, category=category_id, before=before, after=after, size=size)
+        items, older, newer = cursor.page(category=category_id, before=before, after=after, size=size)
     return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
             "first_page": not (before or after), "page_size": size}
 
