@@ -19,32 +19,36 @@ def clean_query(params):
     return "".join(c if c.isprintable() else " " for c in params.get("q", "")).strip()[:QUERY_MAX_CHARS]
 
 
-def find_category(slug):
-    """The category with this slug, None for no slug; Http404 for an unknown one."""
+def find_category(slug, known_categories=None):
+    """The category with this slug, None for no slug; Http404 for an unknown one.
+
+    `known_categories`: the list when the caller has read it already.
+    """
     slug = slug.strip()
     if not slug:
         return None
-    category = next((c for c in cards.categories() if c.slug == slug), None)
+    known = cards.categories() if known_categories is None else known_categories
+    category = next((c for c in known if c.slug == slug), None)
     if category is None:
         raise Http404("No such category")
     return category
 
 
-def gallery_filters(params):
+def gallery_filters(params, known_categories=None):
     """(category, search text) a list page asks for in `params` (its query string).
 
     Raises Http404 for an unknown category.
     """
-    category = find_category(params.get("category", ""))
+    category = find_category(params.get("category", ""), known_categories)
     return category, clean_query(params)
 
 
-def build_gallery(params, *, size=PAGE_SIZE):
+def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
     """Context for one page of cards: searched (ranked) or browsed (newest first, by cursor).
 
     Raises BadCursor for a malformed cursor.
     """
-    category, query = gallery_filters(params)
+    category, query = gallery_filters(params, known_categories)
     category_id = category.pk if category else None
     before = params.get("before") or None
     after = params.get("after") or None

@@ -35,7 +35,7 @@ def gallery(request):
     def build():
         all_categories = cards.categories()
         try:
-            context = build_gallery(request.GET)
+            context = build_gallery(request.GET, known_categories=all_categories)
         except cursor.BadCursor:
             return None
         show_featured = context["first_page"] and not context["query"] and not context["category"]
