@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 
-from . import moderation, public_cache, screening, search
+from . import moderation, screening
 from .models import REJECT_REASONS, Category, Heart, ModerationEvent, Report, Story, SuspectWord
 
 
@@ -109,22 +109,12 @@ class StoryAdmin(admin.ModelAdmin):
         return request.user.has_perm("stories.moderate_story")
 
     def save_model(self, request, obj, form, change):
-        """Save only the fields the form changed (never the status), and record text edits as events."""
-        text_changed = {"title", "body"} & set(form.changed_data)
-        other_fields = [name for name in form.changed_data if name not in {"title", "body"}]
-        new_title, new_body = obj.title, obj.body
-        if text_changed:
-            obj.title, obj.body = form.initial["title"], form.initial["body"]
-        if other_fields:
-            obj.save(update_fields=[*other_fields, "updated_at"])
-        if text_changed:
-            try:
-                moderation.light_edit(obj, by=request.user, title=new_title, body=new_body)
-            except moderation.ModerationError as refused:
-                self.message_user(request, str(refused), messages.ERROR)
-        else:
-            search.index_story(obj)
-            public_cache.bump_on_commit()
+        """Every change goes through moderation.edit: screened again and recorded, never the status."""
+        story = Story.objects.get(pk=obj.pk)
+        try:
+            moderation.edit(story, by=request.user, **{name: form.cleaned_data[name] for name in form.changed_data})
+        except moderation.ModerationError as refused:
+            self.message_user(request, str(refused), messages.ERROR)
 
 
 @admin.register(Category)

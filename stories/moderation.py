@@ -172,18 +172,29 @@ def describe_text_change(old, new, *, most=3, width=60):
     return "; ".join(pieces[:most]) + (f" and {more} more change{'s' if more > 1 else ''}" if more > 0 else "")
 
 
-def light_edit(story, *, by, title, body):
-    """A moderator's small fix of title or text, recorded with what changed."""
-    changed = []
-    if title != story.title:
-        changed.append(f"title: “{story.title}” → “{title}”")
-    if body != story.body:
-        changed.append(f"text: {describe_text_change(story.body, body)}")
+def describe_change(name, old, new):
+    """One field's change as the edit event's note tells it; the private email address never shows."""
+    if name == "body":
+        return f"text: {describe_text_change(old, new)}"
+    if name == "email":
+        return "email address changed"
+    label = name.replace("_", " ")
+    if isinstance(old, bool):
+        return f"{label}: {'yes' if old else 'no'} → {'yes' if new else 'no'}"
+    return f"{label}: “{old if old not in (None, '') else '(none)'}” → “{new if new not in (None, '') else '(none)'}”"
+
+
+def edit(story, *, by, **changes):
+    """A moderator's correction of a story's fields (title, text, business, place, name, category…):
+    saved, screened again and recorded with what changed. Never the state: that is what the moves
+    are for. `changes` maps field names to new values; unchanged ones are left out of the note."""
+    changed = [describe_change(name, getattr(story, name), value) for name, value in changes.items()
+               if getattr(story, name) != value]
     if not changed:
         return None
     with transaction.atomic():
         edited = Story.objects.filter(pk=story.pk).exclude(status=Status.WITHDRAWN).update(
-            title=title, body=body, updated_at=timezone.now(), **screening.rescreen(story, title=title, body=body)
+            **changes, updated_at=timezone.now(), **screening.rescreen(story, **changes)
         )
         if not edited:
             story.refresh_from_db()

@@ -57,7 +57,7 @@ def test_hide_and_withdraw_disappear_at_the_next_request(client, moderator):
 def test_an_edit_shows_at_the_next_request(client, moderator):
     story = StoryFactory(approved=True, title="A tpyo in the title")
     warm(client, story)
-    moderation.light_edit(story, by=moderator, title="A typo fixed", body=story.body)
+    moderation.edit(story, by=moderator, title="A typo fixed", body=story.body)
     for path in PUBLIC_PAGES[:-1] + [story.get_absolute_url()]:
         page = client.get(path).content.decode()
         assert "A typo fixed" in page and ">A tpyo in the title" not in page, path

@@ -257,6 +257,37 @@ def test_admin_never_edits_status_and_records_text_edits(moderator_client):
     assert list(story.events.values_list("action", flat=True)) == ["edit"]
 
 
+def admin_form(story, **changes):
+    return {
+        "title": story.title, "body": story.body, "category": story.category_id, "business": story.business,
+        "place": story.place, "display_name": story.display_name, "email": story.email, "consent_publish": "on",
+        "consent_names": "on", "events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0, **changes,
+    }
+
+
+def test_admin_edits_of_any_field_are_screened_again_and_recorded(moderator_client):
+    story = story_in(Status.APPROVED)
+    moderator_client.post(f"/admin/stories/story/{story.pk}/change/", admin_form(
+        story, business="Riverside Pharmacy", display_name="write to amira@example.org", email="new@example.org"))
+    story.refresh_from_db()
+    assert story.business == "Riverside Pharmacy" and story.status == Status.APPROVED
+    assert "email" in story.signals
+    note = story.events.get(action="edit").note
+    assert "business: “" in note and "→ “Riverside Pharmacy”" in note and "display name:" in note
+    assert "email address changed" in note and "new@example.org" not in note
+
+
+def test_admin_cannot_write_into_a_withdrawn_story(moderator_client):
+    story = StoryFactory()
+    moderation.withdraw(story, seen_status="pending")
+    story.refresh_from_db()
+    response = moderator_client.post(f"/admin/stories/story/{story.pk}/change/", admin_form(
+        story, title="Back again", body="x" * 300, email="someone@example.org"), follow=True)
+    story.refresh_from_db()
+    assert story.title == "" and story.email == ""
+    assert "cannot be edited" in response.content.decode()
+
+
 @pytest.mark.parametrize("source, action", [
     (Story.Status.PENDING, "unfeature"),
     (Story.Status.PENDING, "restore"),
@@ -290,7 +321,7 @@ def test_a_withdrawn_story_cannot_be_edited_back(moderator):
     story = StoryFactory()
     moderation.withdraw(story, seen_status="pending")
     with pytest.raises(moderation.ForbiddenMove):
-        moderation.light_edit(story, by=moderator, title="Back again", body="x" * 300)
+        moderation.edit(story, by=moderator, title="Back again", body="x" * 300)
     story.refresh_from_db()
     assert story.title == "" and story.body == ""
 

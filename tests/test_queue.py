@@ -308,7 +308,7 @@ def test_story_page_queries_do_not_grow_with_its_history(moderator_client, moder
     with django_assert_num_queries(10) as short:
         moderator_client.get(f"/review/{story.pk}/")
     for n in range(20):
-        moderation.light_edit(story, by=moderator, title=f"Title {n}", body=story.body)
+        moderation.edit(story, by=moderator, title=f"Title {n}", body=story.body)
         Report.objects.create(story=story, reason="spam", reporter_key=f"k{n}")
     with django_assert_num_queries(len(short.captured_queries)):
         moderator_client.get(f"/review/{story.pk}/")

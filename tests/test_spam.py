@@ -242,7 +242,7 @@ def test_signals_are_computed_again_at_every_submitter_edit(client):
 
 def test_signals_are_computed_again_at_a_moderators_edit(client, moderator):
     story, _ = submit(client)
-    moderation.light_edit(story, by=moderator, title=story.title, body=story.body + " Mail me: a@b.example")
+    moderation.edit(story, by=moderator, title=story.title, body=story.body + " Mail me: a@b.example")
     assert signals_of(story)["email"]
     assert story.body_fingerprint == screening.fingerprint_fields(story.body)["body_fingerprint"]
 
