@@ -8,7 +8,6 @@ of the group loses the queue at the next request, on every app server.
 
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission, User
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
@@ -41,8 +40,7 @@ def permissions_changed(update_fields=None, **kwargs):
     """Bump now and again after the commit, so no request caches the old set in between."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # every sign-in saves this; it changes no permission
-    PERMISSIONS.bump()
-    transaction.on_commit(PERMISSIONS.bump)
+    PERMISSIONS.bump_on_commit()
 
 
 @receiver(post_migrate)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import public_cache
+from . import public_cache, review_cache
 
 REJECT_REASONS = [
     ("not_customer_service", "Not a story about customer service"),
@@ -244,6 +244,13 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} on {self.story_id}"
+
+
+@receiver([post_save, post_delete], sender=Story)
+@receiver([post_save, post_delete], sender=Report)
+def queue_changed(**kwargs):
+    """A submission, a report or a deleted story changes the review queue's figures."""
+    review_cache.bump_on_commit()
 
 
 class Heart(models.Model):

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import notifications, public_cache, screening, search
+from . import notifications, public_cache, review_cache, screening, search
 from .models import REJECT_REASON_LABELS, REJECT_REASONS, ModerationEvent, Report, Story  # noqa: F401 (re-exported)
 
 Status = Story.Status
@@ -101,6 +101,7 @@ def _move(story, *, to, seen_status, action, by=None, actor_label="", reason="",
         story.refresh_from_db()
         notifications.queue_for_move(story, event)
         public_cache.bump_on_commit()
+        review_cache.bump_on_commit()
     return event
 
 
@@ -145,8 +146,9 @@ def hide(story, *, by, seen_status, note=""):
 
 def restore(story, *, by, seen_status):
     """Put a hidden story back where it was, and close its open reports."""
-    event = _move(story, to=Status.APPROVED, seen_status=seen_status, action="restore", by=by)
-    story.reports.filter(resolved=False).update(resolved=True)
+    with transaction.atomic():
+        event = _move(story, to=Status.APPROVED, seen_status=seen_status, action="restore", by=by)
+        story.reports.filter(resolved=False).update(resolved=True)
     return event
 
 
@@ -206,6 +208,7 @@ def edit(story, *, by, **changes):
         story.refresh_from_db()
         search.index_story(story)
         public_cache.bump_on_commit()
+        review_cache.bump_on_commit()
     return event
 
 

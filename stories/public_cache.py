@@ -13,7 +13,6 @@ import re
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
@@ -33,14 +32,7 @@ version = PUBLIC.current
 bump = PUBLIC.bump
 
 
-def bump_on_commit():
-    """Bump now and again once the change is committed.
-
-    The first bump makes the change visible inside the same transaction (and in tests, which never
-    commit); the second throws away any page another request built from the old rows meanwhile.
-    """
-    bump()
-    transaction.on_commit(bump)
+bump_on_commit = PUBLIC.bump_on_commit
 
 
 def entry_key(name, parts):

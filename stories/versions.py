@@ -4,6 +4,7 @@ stale on every worker and app server at once."""
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 
 class SharedVersion:
@@ -53,3 +54,12 @@ class SharedVersion:
             cache.incr(self.key)
         except ValueError:
             self.start()
+
+    def bump_on_commit(self):
+        """Bump now and again once the change is committed.
+
+        The first bump makes the change visible inside the same transaction (and in tests, which never
+        commit); the second throws away anything another request built from the old rows meanwhile.
+        """
+        self.bump()
+        transaction.on_commit(self.bump)

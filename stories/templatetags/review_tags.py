@@ -67,6 +67,21 @@ def queue_row(row, suffix, tickable, now):
 
 
 @register.simple_tag
+def queue_tabs(tabs, view):
+    """The queue's tabs as <li>s, each with its count and the view's filters kept."""
+    items = []
+    for key, label, count in tabs:
+        current = key == view.tab
+        query = view.__class__(tab=key, category=view.category, signal=view.signal).query()
+        marks = ' active" aria-current="page' if current else ""
+        items.append(
+            f'<li class="nav-item"><a class="nav-link{marks}" href="?{escape(query)}">{escape(label)} '
+            f'<span class="badge text-bg-secondary">{escape(str(count))}</span></a></li>'
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - labels and queries escaped
+
+
+@register.simple_tag
 def queue_rows(rows, suffix, tickable, now):
     """The review queue's rows, built in Python: a page renders 25 of them on every view."""
     return mark_safe("\n".join(queue_row(row, suffix, tickable, now) for row in rows))  # noqa: S308 - escaped

@@ -101,6 +101,15 @@ def category_options(categories, chosen_slug):
 
 
 @register.simple_tag
+def choice_options(choices, chosen=""):
+    """<option>s for (value, label) pairs, the chosen one selected."""
+    return mark_safe("".join(  # noqa: S308 - values and labels escaped
+        f'<option value="{escape_html(value)}"{" selected" if value == chosen else ""}>{escape_html(label)}</option>'
+        for value, label in choices
+    ))
+
+
+@register.simple_tag
 def category_pills(categories, chosen_slug, query):
     """The gallery's row of category links; the current one marked, unless a search is shown."""
 

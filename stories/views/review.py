@@ -6,6 +6,7 @@ to the next one after a decision, and back.
 """
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.cache import never_cache
 
-from .. import screening
+from .. import review_cache, screening
 from ..models import ModerationEvent, Story
 
 Status = Story.Status
@@ -140,11 +141,18 @@ def _fixed_figures(vendor, cap):
 
 def queue_figures(view):
     """Every tab's count (each stopped past TAB_COUNT_CAP), when the oldest pending story came in,
-    and the exact count of `view`'s own tab and filters: all in one query.
+    and the exact count of `view`'s own tab and filters: one query, kept in the shared cache until
+    the queue changes (see review_cache).
 
     Counting the approved tab in full would read every published story on each queue view;
     stopped at the cap, a tab costs the same at 100,000 stories as at 1,000.
     """
+    key = f"review:figures:{hashlib.sha256(view.query().encode()).hexdigest()[:32]}"
+    figures, _ = review_cache.QUEUE.cached(key, lambda: _read_figures(view), review_cache.FIGURES_SECONDS)
+    return figures
+
+
+def _read_figures(view):
     fixed_sql, fixed_params = _fixed_figures(connection.vendor, TAB_COUNT_CAP)
     view_sql, view_params = _counted(view.stories().order_by().values("pk"))
     with connection.cursor() as db:
