@@ -20,7 +20,8 @@ class Placeholder:
     def __init__(self, kind, number):
         self.kind = kind
         if kind == "int":
-            self.value = -9_000_000_000_000 - number
+            # Negative, so no real id; within 32 bits, so an AutoField lookup still compiles.
+            self.value = -2_000_000_000 - number
         elif kind == "datetime":
             self.value = datetime(1901, 1, 1, 0, 0, 0, number + 1, tzinfo=UTC)
         elif kind == "str":

@@ -132,6 +132,19 @@ def test_a_deactivated_moderator_is_signed_out_at_the_next_request(moderator_cli
     assert moderator_client.get("/review/").status_code == 302
 
 
+def test_a_deleted_moderator_or_a_changed_password_signs_the_session_out(moderator_client, moderator,
+                                                                      other_moderator):
+    from django.test import Client
+
+    other_client = Client()
+    other_client.force_login(other_moderator)
+    assert moderator_client.get("/review/").status_code == other_client.get("/review/").status_code == 200
+    moderator.set_password("a-brand-new-passphrase-42")
+    moderator.save()
+    other_moderator.delete()
+    assert moderator_client.get("/review/").status_code == other_client.get("/review/").status_code == 302
+
+
 def test_someone_signing_in_leaves_the_moderators_cached_permissions_alone(moderator_client, other_moderator):
     from django.db import connection
     from django.test import Client

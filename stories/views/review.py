@@ -139,17 +139,17 @@ def _fixed_figures(vendor, cap):
     return ", ".join(sql for sql, _ in parts), [param for _, params in parts for param in params]
 
 
-def queue_figures(view):
+def queue_figures(view, also=()):
     """Every tab's count (each stopped past TAB_COUNT_CAP), when the oldest pending story came in,
     and the exact count of `view`'s own tab and filters: one query, kept in the shared cache until
-    the queue changes (see review_cache).
+    the queue changes (see review_cache). Returns (figures, {key: value found}) for the other keys
+    in `also`, read in the same round trip.
 
     Counting the approved tab in full would read every published story on each queue view;
     stopped at the cap, a tab costs the same at 100,000 stories as at 1,000.
     """
     key = f"review:figures:{hashlib.sha256(view.query().encode()).hexdigest()[:32]}"
-    figures, _ = review_cache.QUEUE.cached(key, lambda: _read_figures(view), review_cache.FIGURES_SECONDS)
-    return figures
+    return review_cache.QUEUE.cached(key, lambda: _read_figures(view), review_cache.FIGURES_SECONDS, also=also)
 
 
 def _read_figures(view):

@@ -51,13 +51,13 @@ def queue(request):
     view = QueueView.from_request(request)
     if request.method == "POST":
         return bulk(request, view)
-    counts, in_view, oldest = queue_figures(view)
+    (counts, in_view, oldest), found = queue_figures(view, also=[public_cache.VERSION_KEY, MEDIAN_CACHE_KEY])
     paginator = Paginator(view.stories().values_list(*QueueRow.COLUMNS), QUEUE_PAGE_SIZE)
     # Counted already, in the same query as the tabs.
     paginator.count = in_view
     page = paginator.get_page(request.GET.get("page"))
-    version, found = public_cache.PUBLIC.current_with(MEDIAN_CACHE_KEY)
-    known = cards.categories_at(version)
+    version = found.get(public_cache.VERSION_KEY)
+    known = cards.categories_at(public_cache.PUBLIC.start() if version is None else version)
     by_id = {category.pk: category for category in known}
     now = timezone.now()
     # A month's median moves slowly: one figure a minute for every moderator is plenty.
