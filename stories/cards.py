@@ -5,6 +5,7 @@ through compiled queries (see compiled.py) instead of model instances, each with
 slug and name joined in, so a list needs no other read to show them.
 """
 
+import functools
 import time
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ class Card(PublicText):
     featured: bool
     hearts_count: int
     published_at: object
-    category: Category
+    category: "CardCategory"
     headline: str = ""
     happened_on: object = None
     updated_at: object = None
@@ -67,16 +68,25 @@ def categories_at(version):
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class CardCategory:
+    """What a card shows of its category."""
+
+    pk: int
+    slug: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
+# There are a handful of categories: the same few records serve every card.
+card_category = functools.lru_cache(maxsize=256)(CardCategory)
+
+
 def to_cards(rows, extras=()):
     """Cards from rows of COLUMNS followed by the `extras` named (Card fields such as "headline")."""
-    by_id = {}
-    found = []
-    for row in rows:
-        category = by_id.get(row[10])
-        if category is None:
-            category = by_id[row[10]] = Category(pk=row[10], slug=row[11], name=row[12])
-        found.append(Card(*row[:10], category, **dict(zip(extras, row[13:], strict=True))))
-    return found
+    return [Card(*row[:10], card_category(*row[10:13]), **dict(zip(extras, row[13:], strict=True))) for row in rows]
 
 
 def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
