@@ -1,13 +1,17 @@
 """The Atom feed of published stories, newest first, optionally for one category.
 
-Written with Django's own Atom generator (django.utils.feedgenerator, what contrib.syndication
-uses underneath) fed straight from the card rows: the Feed class looks up a dozen attributes per
-entry by introspection, which cost more than the rest of the feed together.
+The same document Django's Atom1Feed (django.utils.feedgenerator) writes, element for element,
+written as text from the card rows: the generator goes through SAX, forty calls per entry, which
+cost more than the rest of the feed together. Every value is escaped for XML here, and the
+control characters XML cannot hold are left out (the generator would refuse the whole feed).
 """
+
+import html
+import re
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.http import http_date
 
@@ -16,6 +20,30 @@ from .templatetags.stories_tags import story_url
 from .views.listing import find_category
 
 FEED_SIZE = 20
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value):
+    return html.escape(NOT_XML.sub("", str(value)), quote=False)
+
+
+def xml_attribute(value):
+    return html.escape(NOT_XML.sub("", str(value)))
+
+
+def entry(site, story):
+    link = site + story_url(story.slug)
+    # Atom marks the summary as HTML: the reader's text is escaped as HTML, then the HTML as XML.
+    summary = linebreaks(escape(story.body))
+    return (
+        f'<entry><title>{xml_text(story.title)}</title><link href="{xml_attribute(link)}" rel="alternate"/>'
+        f"<published>{story.published_at.isoformat()}</published>"
+        f"<updated>{max(story.published_at, story.updated_at).isoformat()}</updated>"
+        f"<author><name>{xml_text(story.shown_name)}</name></author><id>{xml_text(link)}</id>"
+        f'<summary type="html">{xml_text(summary)}</summary>'
+        f'<category term="{xml_attribute(story.category.name)}"/></entry>'
+    )
 
 
 def latest_stories(request):
@@ -23,21 +51,19 @@ def latest_stories(request):
     category = find_category(request.GET.get("category", ""))
     site = request.build_absolute_uri("/")[:-1]
     query = f"?category={category.slug}" if category else ""
-    feed = Atom1Feed(
-        title=f"{settings.SITE_NAME}: {category.name}" if category else settings.SITE_NAME,
-        link=f"{site}/{query}", description="", subtitle=settings.SITE_TAGLINE, language=settings.LANGUAGE_CODE,
-        feed_url=f"{site}/feed/{query}",
-    )
-    for story in cards.feed_entries(FEED_SIZE, category=category.pk if category else None):
-        link = site + story_url(story.slug)
-        feed.add_item(
-            title=story.title, link=link, unique_id=link,
-            # Atom marks the summary as HTML: escape the reader's text so no feed reader runs it.
-            description=linebreaks(escape(story.body)),
-            author_name=story.shown_name, pubdate=story.published_at,
-            updateddate=max(story.published_at, story.updated_at), categories=[story.category.name],
-        )
-    # One string: the generator's thousand small writes into a response are several times slower.
-    response = HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
-    response.headers["Last-Modified"] = http_date(feed.latest_post_date().timestamp())
+    title = f"{settings.SITE_NAME}: {category.name}" if category else settings.SITE_NAME
+    stories = cards.feed_entries(FEED_SIZE, category=category.pk if category else None)
+    updated = max((max(story.published_at, story.updated_at) for story in stories), default=None) or timezone.now()
+    document = "".join((
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed xml:lang="{xml_attribute(settings.LANGUAGE_CODE)}" '
+        f'xmlns="http://www.w3.org/2005/Atom"><title>{xml_text(title)}</title>'
+        f'<link href="{xml_attribute(site)}/{xml_attribute(query)}" rel="alternate"/>'
+        f'<link href="{xml_attribute(site)}/feed/{xml_attribute(query)}" rel="self"/>'
+        f"<id>{xml_text(site)}/{xml_text(query)}</id><updated>{updated.isoformat()}</updated>"
+        f"<subtitle>{xml_text(settings.SITE_TAGLINE)}</subtitle>",
+        *(entry(site, story) for story in stories),
+        "</feed>",
+    ))
+    response = HttpResponse(document, content_type=ATOM_TYPE)
+    response.headers["Last-Modified"] = http_date(updated.timestamp())
     return response

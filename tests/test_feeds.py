@@ -79,3 +79,30 @@ def test_robots_txt_points_to_the_sitemap_and_away_from_private_pages(client):
     for private in ("/review/", "/admin/", "/my/", "/share/thanks/"):
         assert f"Disallow: {private}" in lines
     assert "Disallow: /" not in lines
+
+
+def test_the_feed_is_the_document_djangos_atom_generator_writes(client):
+    from django.conf import settings
+    from django.utils.feedgenerator import Atom1Feed
+    from django.utils.html import escape, linebreaks
+
+    stories = [StoryFactory(approved=True, title=f"Story {n} & <friends>", display_name=name,
+                            body="A \"quoted\" line.\n\nAnother <b>one</b>.")
+               for n, name in enumerate(["", "Amira", "Jonas O'Neill"])]
+    expected = Atom1Feed(title=settings.SITE_NAME, link="http://testserver/", description="",
+                         subtitle=settings.SITE_TAGLINE, language=settings.LANGUAGE_CODE,
+                         feed_url="http://testserver/feed/")
+    for story in sorted(stories, key=lambda s: (s.published_at, s.pk), reverse=True):
+        link = f"http://testserver{story.get_absolute_url()}"
+        expected.add_item(title=story.title, link=link, unique_id=link, description=linebreaks(escape(story.body)),
+                          author_name=story.shown_name, pubdate=story.published_at,
+                          updateddate=max(story.published_at, story.updated_at), categories=[story.category.name])
+    response = client.get("/feed/")
+    assert response.content.decode() == expected.writeString("utf-8")
+    assert response["Content-Type"] == expected.content_type
+
+
+def test_a_control_character_in_a_story_leaves_the_feed_readable(client):
+    StoryFactory(approved=True, title="Bell\x07 ringer", body="Text with a stray \x0b tab.\n\nMore text here.")
+    titles = [e.find(f"{ATOM}title").text for e in xml(client.get("/feed/")).findall(f"{ATOM}entry")]
+    assert titles == ["Bell ringer"]
