@@ -43,6 +43,10 @@ class Card(PublicText):
 # A change that bypasses Category.save (a bulk update, raw SQL, a bump lost while Redis was away)
 # shows within this long all the same.
 CATEGORY_COPY_SECONDS = 60
+# How long a version this process has read serves to check its copy: a category renamed on
+# another app server shows here within this long. Cards carry their category's name from the
+# database, so this is only the menu and the pills.
+CATEGORY_CHECK_SECONDS = 1
 _categories = {}
 
 
@@ -50,10 +54,11 @@ def categories():
     """Every category, from this process's own copy while the public cache version is unchanged.
 
     Categories change rarely and every save bumps the version (see models.category_changed), so
-    a page costs one look at the version rather than a query. Without a working cache they are
-    read each time.
+    a page costs at most one look at the version rather than a query: none when this process
+    read the version within CATEGORY_CHECK_SECONDS (as a cached page's lookup has just done).
+    Without a working cache they are read each time.
     """
-    return categories_at(public_cache.version())
+    return categories_at(public_cache.PUBLIC.recent(CATEGORY_CHECK_SECONDS))
 
 
 def categories_at(version):

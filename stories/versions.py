@@ -10,6 +10,23 @@ from django.db import transaction
 class SharedVersion:
     def __init__(self, key):
         self.key = key
+        # (version, time.monotonic()) as this process last read it.
+        self._seen = None
+
+    def _saw(self, version):
+        if version is not None:
+            self._seen = (version, time.monotonic())
+        return version
+
+    def recent(self, seconds):
+        """The version as this process read it less than `seconds` ago, else read afresh.
+
+        Only for what may lag that long on other workers; a bump made here is seen at once.
+        """
+        seen = self._seen
+        if seen is not None and time.monotonic() - seen[1] < seconds:
+            return seen[0]
+        return self.current()
 
     def start(self):
         """The first version, or None when the cache cannot be trusted (it is down).
@@ -24,13 +41,13 @@ class SharedVersion:
     def current(self):
         """The current version, or None when the cache cannot be trusted."""
         found = cache.get(self.key)
-        return self.start() if found is None else found
+        return self._saw(self.start() if found is None else found)
 
     def current_with(self, *keys):
         """(the current version, {key: value} of the other `keys` found), in one round trip."""
         found = cache.get_many([self.key, *keys])
         version = found.pop(self.key, None)
-        return (self.start() if version is None else version), found
+        return self._saw(self.start() if version is None else version), found
 
     def cached(self, key, build, seconds, keep=None, also=()):
         """The value stored at `key` if it was stored at the current version, else `build()` stored.
@@ -50,6 +67,7 @@ class SharedVersion:
         return value, found
 
     def bump(self):
+        self._seen = None
         try:
             cache.incr(self.key)
         except ValueError:

@@ -44,8 +44,9 @@ def test_a_connection_inside_a_transaction_or_closed_is_checked_the_slow_way():
     assert not looks_idle(target)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_the_health_check_replaces_a_connection_the_server_ended():
+    # A connection of its own, outside the test's transaction: it only asks for its backend's id.
     wrapper = DatabaseWrapper({**connection.settings_dict, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True})
     try:
         with wrapper.cursor() as cursor:

@@ -54,8 +54,26 @@ def test_a_story_in_a_category_newer_than_the_kept_list_still_shows(client):
     assert "Libraries" in client.get("/").content.decode()
 
 
-def test_without_a_working_cache_the_categories_are_read_on_every_page(client, settings):
+def test_a_category_renamed_on_another_app_server_shows_within_the_check_window(client, monkeypatch):
+    from django.core.cache import cache
+
+    from stories import public_cache, versions
+
+    StoryFactory(approved=True)
+    assert ">Healthcare<" in client.get("/").content.decode()
+    # Another server's rename: the rows and the shared version change, this process bumps nothing.
+    Category.objects.filter(slug="healthcare").update(name="Pharmacies and clinics")
+    cache.set(public_cache.VERSION_KEY, cache.get(public_cache.VERSION_KEY) + 1, None)
+    later = versions.time.monotonic() + cards.CATEGORY_CHECK_SECONDS
+    monkeypatch.setattr(versions.time, "monotonic", lambda: later)
+    page = client.get("/").content.decode()
+    assert "Pharmacies and clinics" in page and ">Healthcare<" not in page
+
+
+def test_without_a_working_cache_the_categories_are_read_on_every_page(client, settings, monkeypatch):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    # No version this process read before the cache went away may stand in for one.
+    monkeypatch.setattr(cards, "CATEGORY_CHECK_SECONDS", 0)
     StoryFactory(approved=True)
     assert ">Healthcare<" in client.get("/").content.decode()
     # No signal and no version to bump: only a fresh read can show the new name.
