@@ -115,3 +115,9 @@ def test_error_pages_share_the_look(client):
     assert failed.status_code == 500 and b"Something went wrong on our side" in failed.content
     bad = client.get("/?before=nonsense")
     assert bad.status_code == 400 and b"This request looks wrong" in bad.content
+
+
+def test_a_story_reads_as_its_paragraphs_with_line_breaks_kept_and_markup_escaped(client):
+    story = StoryFactory(approved=True, body="First line\r\nsecond line <b>bold</b>\n\n\n  Next & last  \rend")
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "<p>First line<br>second line &lt;b&gt;bold&lt;/b&gt;</p><p>Next &amp; last  <br>end</p>" in page
