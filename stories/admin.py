@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 
 from . import moderation, screening
+from .forms import clean_text
 from .models import REJECT_REASONS, Category, Heart, ModerationEvent, Report, Story, SuspectWord
 
 
@@ -78,8 +79,25 @@ class ReportedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StoryAdminForm(forms.ModelForm):
+    """The story form in the admin, holding its text to the public forms' rule: no control characters."""
+
+    TEXT_FIELDS = ("title", "body", "business", "place", "display_name")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.TEXT_FIELDS:
+            if isinstance(cleaned.get(name), str):
+                try:
+                    cleaned[name] = clean_text(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
+    form = StoryAdminForm
     list_display = ["title", "category", "status", "featured", "submitted_at", "published_at", "hearts_count",
                     "reports_count"]
     list_filter = ["status", "category", "featured", SignalFilter, ReportedFilter, "submitted_at"]

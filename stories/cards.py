@@ -81,9 +81,6 @@ class CardCategory:
     slug: str
     name: str
 
-    def __str__(self):
-        return self.name
-
 
 # There are a handful of categories: the same few records serve every card.
 card_category = functools.lru_cache(maxsize=256)(CardCategory)

@@ -1,6 +1,6 @@
 """The openings of stories that cards show, and search excerpts around the words searched for."""
 
-# Control characters that no form lets through: an excerpt is escaped first, then these become
+# Control characters that no form (public or admin) lets through: an excerpt is escaped first, then these become
 # <mark> tags (stories_tags.highlight), so the reader's text is never marked safe.
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -26,7 +26,8 @@ def around(text, pattern, length):
     first = pattern.search(text)
     start = 0
     if first and first.end() > length - LEAD_CHARS:
-        start = text.rfind(" ", 0, max(first.start() - LEAD_CHARS, 0)) + 1
+        lead = max(first.start() - LEAD_CHARS, 0)
+        start = max(text.rfind(space, 0, lead) for space in " \n\t") + 1
     shown = opening(text[start:], length)
     if start:
         shown = "…" + shown

@@ -49,7 +49,7 @@ class MonthField(forms.DateField):
 CONTROL_CHARACTERS = "This contains invisible control characters; please retype it."
 
 
-def _clean_text(value):
+def clean_text(value):
     """Refuse characters nobody types (control characters, NUL) instead of storing them.
 
     Line ends become plain newlines, so a browser's CRLF does not count twice against a limit.
@@ -115,13 +115,13 @@ class StoryFieldsForm(forms.ModelForm):
             field.error_messages["null_characters_not_allowed"] = CONTROL_CHARACTERS
 
     def clean_title(self):
-        title = _clean_text(self.cleaned_data["title"])
+        title = clean_text(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError("Give your story a title.")
         return title
 
     def clean_body(self):
-        body = _clean_text(self.cleaned_data["body"])
+        body = clean_text(self.cleaned_data["body"])
         if len(body) < BODY_MIN:
             raise forms.ValidationError(
                 f"Please tell us a little more: at least {BODY_MIN} characters (you have {len(body)})."
@@ -131,13 +131,13 @@ class StoryFieldsForm(forms.ModelForm):
         return body
 
     def clean_business(self):
-        return _clean_text(self.cleaned_data["business"])
+        return clean_text(self.cleaned_data["business"])
 
     def clean_place(self):
-        return _clean_text(self.cleaned_data["place"])
+        return clean_text(self.cleaned_data["place"])
 
     def clean_display_name(self):
-        name = _clean_text(self.cleaned_data["display_name"])
+        name = clean_text(self.cleaned_data["display_name"])
         if screening.EMAIL_RE.search(name):
             raise forms.ValidationError("This name is shown to everyone: please leave your email out of it.")
         return name
@@ -242,7 +242,7 @@ class LightEditForm(forms.Form):
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), max_length=BODY_MAX)
 
     def clean_title(self):
-        return _clean_text(self.cleaned_data["title"])
+        return clean_text(self.cleaned_data["title"])
 
     def clean_body(self):
-        return _clean_text(self.cleaned_data["body"])
+        return clean_text(self.cleaned_data["body"])

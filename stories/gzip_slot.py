@@ -1,4 +1,5 @@
-"""Gzip a cached page that has one small per-visitor piece, compressing only that piece per request.
+"""Gzip for pages: whole responses at the operator's level (gzip_whole, for the middleware), and a
+cached page that has one small per-visitor piece, compressing only that piece per request.
 
 The parts before and after the piece are deflated once, when the page is cached, each ending on
 a full flush: a full flush starts the next block afresh, with no reference to earlier bytes, so
@@ -6,11 +7,15 @@ independently deflated parts joined end to end are one valid deflate stream. Per
 the piece is deflated; the gzip trailer's CRC is carried on over the stored parts.
 """
 
+import re
 import secrets
 import struct
 import zlib
 
 LEVEL = 6
+# Django's GZipMiddleware's own rule for when compressing is worth it and what a client accepts.
+MIN_BYTES = 200
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 RAW_DEFLATE = -15
 GZIP_MAGIC = b"\x1f\x8b\x08"
 FNAME = 0x08
@@ -41,7 +46,8 @@ def plain_with_piece(prepared, piece):
 
 
 def header():
-    name = secrets.token_hex(secrets.randbelow(MAX_RANDOM_NAME_BYTES // 2) + 1).encode()
+    # Any length from 1 to 100, odd or even, as Django's own padding.
+    name = secrets.token_hex(MAX_RANDOM_NAME_BYTES // 2)[: secrets.randbelow(MAX_RANDOM_NAME_BYTES) + 1].encode()
     return GZIP_MAGIC + bytes([FNAME]) + HEADER_TAIL + name + b"\x00"
 
 

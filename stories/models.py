@@ -45,14 +45,16 @@ class Category(models.Model):
 
 @receiver([post_save, post_delete], sender=Category)
 def category_changed(**kwargs):
-    """Category names and order show on every public page: a change must show at once."""
+    """Category names and order show on every public page, and filter the review queue: a change must show at once."""
     public_cache.bump_on_commit()
+    review_cache.bump_on_commit()
 
 
 @receiver(post_migrate)
 def migrated(**kwargs):
     """A migration may have changed what pages show without a signal (historical models)."""
     public_cache.bump()
+    review_cache.QUEUE.bump()
 
 
 class PublicText:

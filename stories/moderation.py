@@ -186,10 +186,18 @@ def describe_change(name, old, new):
     return f"{label}: “{old if old not in (None, '') else '(none)'}” → “{new if new not in (None, '') else '(none)'}”"
 
 
+# What a moderator may correct; the state, the dates and the slug change only with the moves.
+EDITABLE_FIELDS = frozenset({"title", "body", "category", "business", "place", "happened_on", "display_name", "email",
+                             "consent_publish", "consent_names"})
+
+
 def edit(story, *, by, **changes):
     """A moderator's correction of a story's fields (title, text, business, place, name, category…):
-    saved, screened again and recorded with what changed. Never the state: that is what the moves
-    are for. `changes` maps field names to new values; unchanged ones are left out of the note."""
+    saved, screened again and recorded with what changed. `changes` maps field names to new values;
+    unchanged ones are left out of the note."""
+    refused = set(changes) - EDITABLE_FIELDS
+    if refused:
+        raise ValueError(f"not fields a moderator edits: {', '.join(sorted(refused))}")
     changed = [describe_change(name, getattr(story, name), value) for name, value in changes.items()
                if getattr(story, name) != value]
     if not changed:

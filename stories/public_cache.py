@@ -9,7 +9,6 @@ Nothing particular to one visitor is ever stored here (see `for_anyone` and `who
 
 import gzip
 import hashlib
-import re
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -20,15 +19,11 @@ from django.utils.text import compress_string
 from . import gzip_slot, versions
 
 VERSION_KEY = "public:version"
-# GZipMiddleware's own rule for when compressing is worth it and what a client accepts.
-GZIP_MIN_BYTES = 200
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # In every key, so a deploy that changes what is stored never reads another release's values.
 FORMAT = 4
 
 
 PUBLIC = versions.SharedVersion(VERSION_KEY)
-version = PUBLIC.current
 bump = PUBLIC.bump
 
 
@@ -75,7 +70,7 @@ def stored(response):
     if hasattr(response, "render"):
         response.render()
     body = response.content
-    zipped = len(body) >= GZIP_MIN_BYTES
+    zipped = len(body) >= gzip_slot.MIN_BYTES
     return {"status": response.status_code, "type": response["Content-Type"],
             "body": compress_string(body) if zipped else body, "zipped": zipped}
 
@@ -83,7 +78,7 @@ def stored(response):
 def served(request, kept):
     response = HttpResponse(kept["body"], status=kept["status"], content_type=kept["type"])
     if kept["zipped"]:
-        if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        if gzip_slot.ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             # Already compressed: GZipMiddleware leaves a response with an encoding alone.
             response["Content-Encoding"] = "gzip"
         else:
@@ -102,7 +97,7 @@ def served_with_piece(request, kept, piece):
     """The page kept by stored_with_slot with this visitor's `piece` in its slot; only the piece
     is compressed on the way out."""
     piece = piece.encode()
-    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if gzip_slot.ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(gzip_slot.gzip_with_piece(kept["gzip"], piece))
         response["Content-Encoding"] = "gzip"
     else:

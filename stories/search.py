@@ -9,8 +9,8 @@ from django.db.models import F, Q
 # Ranking every match of a common word would cost more the bigger the site grows, so only the
 # newest matches are ranked; a reader searching wants recent stories anyway.
 RANKED_MATCHES = 100
-# Words PostgreSQL's english configuration leaves out of every search, and websearch's "or":
-# marking them in an excerpt would mark half the text.
+# Common words, most of them on PostgreSQL's english stop list (which leaves them out of every
+# search), and websearch's "or": marking them in an excerpt would mark half the text.
 STOP_WORDS = frozenset({
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
     "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his",
@@ -20,7 +20,8 @@ STOP_WORDS = frozenset({
     "who", "will", "with", "would", "you", "your",
 })
 # Endings taken off a searched word before it is looked for in a story, so that "pharmacists"
-# marks "pharmacist" and "stayed" marks "stays", as PostgreSQL's stemming matched them.
+# marks "pharmacist" and "stayed" marks "stays", as PostgreSQL's stemming matched them. Cruder
+# than stemming: "stories" marks "storm" too, in an excerpt of a story that matched.
 ENDINGS = ("ies", "ing", "es", "ed", "ly", "s", "y", "e")
 
 

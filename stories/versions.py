@@ -46,8 +46,12 @@ class SharedVersion:
     def current_with(self, *keys):
         """(the current version, {key: value} of the other `keys` found), in one round trip."""
         found = cache.get_many([self.key, *keys])
+        return self.taken_from(found), found
+
+    def taken_from(self, found):
+        """The version among the values a get_many found (taken out of them), started when missing."""
         version = found.pop(self.key, None)
-        return self._saw(self.start() if version is None else version), found
+        return self._saw(self.start() if version is None else version)
 
     def cached(self, key, build, seconds, keep=None, also=()):
         """The value stored at `key` if it was stored at the current version, else `build()` stored.

@@ -45,6 +45,28 @@ def test_a_connection_inside_a_transaction_or_closed_is_checked_the_slow_way():
 
 
 @pytest.mark.django_db
+def test_a_connection_quiet_for_long_is_asked_even_when_its_socket_says_nothing(monkeypatch):
+    from stories.postgres import base
+
+    # A firewall dropping an idle connection leaves no word on the socket: pretend so.
+    monkeypatch.setattr(base, "looks_idle", lambda connection: True)
+    wrapper = DatabaseWrapper({**connection.settings_dict, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True})
+    try:
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            first_pid = cursor.fetchone()[0]
+        wrapper.close_if_unusable_or_obsolete()
+        with raw_connection(autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [first_pid])
+        wrapper.last_request_end -= base.QUIET_SECONDS
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            assert cursor.fetchone()[0] != first_pid
+    finally:
+        wrapper.close()
+
+
+@pytest.mark.django_db
 def test_the_health_check_replaces_a_connection_the_server_ended():
     # A connection of its own, outside the test's transaction: it only asks for its backend's id.
     wrapper = DatabaseWrapper({**connection.settings_dict, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True})

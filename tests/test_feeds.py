@@ -86,9 +86,11 @@ def test_the_feed_is_the_document_djangos_atom_generator_writes(client):
     from django.utils.feedgenerator import Atom1Feed
     from django.utils.html import escape, linebreaks
 
-    stories = [StoryFactory(approved=True, title=f"Story {n} & <friends>", display_name=name,
+    odd = Category.objects.create(name='Cafés & "bars" \'n\' <more>', slug="cafes", order=50)
+    stories = [StoryFactory(approved=True, title=f"Story {n} & <friends>", display_name=name, category=category,
                             body="A \"quoted\" line.\n\nAnother <b>one</b>.")
-               for n, name in enumerate(["", "Amira", "Jonas O'Neill"])]
+               for n, (name, category) in enumerate([("", odd), ("Amira", odd),
+                                                        ("Jonas O'Neill", Category.objects.get(slug="travel"))])]
     expected = Atom1Feed(title=settings.SITE_NAME, link="http://testserver/", description="",
                          subtitle=settings.SITE_TAGLINE, language=settings.LANGUAGE_CODE,
                          feed_url="http://testserver/feed/")

@@ -277,6 +277,31 @@ def test_admin_edits_of_any_field_are_screened_again_and_recorded(moderator_clie
     assert "email address changed" in note and "new@example.org" not in note
 
 
+def test_admin_text_keeps_to_the_public_rule_on_control_characters(moderator_client):
+    story = story_in(Status.PENDING)
+    response = moderator_client.post(f"/admin/stories/story/{story.pk}/change/", admin_form(
+        story, title="A \x02marked\x03 title", place="Leeds\x07"))
+    story.refresh_from_db()
+    assert response.status_code == 200 and "\x02" not in story.title and story.place != "Leeds\x07"
+    assert not story.events.filter(action="edit").exists()
+
+
+def test_only_a_storys_own_fields_can_be_edited(moderator):
+    story = story_in(Status.PENDING)
+    with pytest.raises(ValueError):
+        moderation.edit(story, by=moderator, status=Status.APPROVED)
+    story.refresh_from_db()
+    assert story.status == Status.PENDING
+
+
+def test_an_edit_of_a_story_withdrawn_meanwhile_is_refused_kindly(moderator_client):
+    story = StoryFactory()
+    moderation.withdraw(story, seen_status="pending")
+    response = moderator_client.post(f"/review/{story.pk}/", {"action": "edit", "title": "Back", "body": "x" * 300},
+                                     follow=True)
+    assert response.status_code == 200 and "cannot be edited" in response.content.decode()
+
+
 def test_admin_cannot_write_into_a_withdrawn_story(moderator_client):
     story = StoryFactory()
     moderation.withdraw(story, seen_status="pending")

@@ -341,7 +341,7 @@ def test_story_page_queries_do_not_grow_with_its_history(moderator_client, moder
     timedelta(hours=23), timedelta(days=1), timedelta(days=3, hours=2), timedelta(days=6, hours=23),
     timedelta(days=8), timedelta(days=15, hours=5),
 ])
-def test_queue_ages_read_as_djangos_timesince(delta):
+def test_queue_ages_read_as_djangos_timesince_up_to_four_weeks(delta):
     from django.utils.timesince import timesince
 
     from stories.templatetags.review_tags import age

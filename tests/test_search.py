@@ -53,6 +53,14 @@ def test_a_match_deep_in_the_story_is_shown_with_its_surroundings(client):
     assert "…" in page
 
 
+def test_a_match_after_a_line_break_is_shown():
+    from stories import excerpts
+
+    text = "Line\n" * 80 + "The porter smiled.\n" + "More\n" * 40
+    shown = excerpts.around(text, search.words_pattern("porter"), 220)
+    assert f"{excerpts.MARK_START}porter{excerpts.MARK_END}" in shown and shown.startswith("…")
+
+
 @pytest.mark.parametrize(("query", "marked", "unmarked"), [
     ("pharmacists", ["pharmacist", "Pharmacists"], ["pharmacy"]),
     ("stayed late", ["stays", "late"], ["the"]),

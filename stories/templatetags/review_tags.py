@@ -19,7 +19,8 @@ def review_url_pattern():
 
 
 # Django's timesince, to two adjacent units, without its translation machinery: a queue page shows
-# 27 ages, and timesince cost a tenth of the page. Months and years are 30 and 365 days.
+# 27 ages, and timesince cost a tenth of the page. Months and years are 30 and 365 days here, so
+# past four weeks the two may differ by a calendar's day or two.
 AGE_UNITS = (("year", 365 * 86400), ("month", 30 * 86400), ("week", 7 * 86400), ("day", 86400), ("hour", 3600),
              ("minute", 60))
 

@@ -102,7 +102,8 @@ def card_grid(stories):
 
 @register.simple_tag
 def category_options(categories, chosen_slug):
-    """The <option>s of the gallery's "kind of place" menu, the chosen one selected."""
+    """<option>s for the categories, the chosen one selected: the gallery's "kind of place" menu and
+    the queue's filter."""
     return mark_safe("".join(  # noqa: S308 - names and slugs escaped
         f'<option value="{escape_html(c.slug)}"{" selected" if c.slug == chosen_slug else ""}>'
         f"{escape_html(c.name)}</option>" for c in categories

@@ -54,8 +54,7 @@ def queue(request):
     (counts, in_view, oldest), found = queue_figures(view, also=[public_cache.VERSION_KEY, MEDIAN_CACHE_KEY])
     paginator = Paginator(QueueRows(view, in_view), QUEUE_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    version = found.get(public_cache.VERSION_KEY)
-    known = cards.categories_at(public_cache.PUBLIC.start() if version is None else version)
+    known = cards.categories_at(public_cache.PUBLIC.taken_from(found))
     by_id = {category.pk: category for category in known}
     now = timezone.now()
     # A month's median moves slowly: one figure a minute for every moderator is plenty.
@@ -118,9 +117,6 @@ class QueueRows:
         self.total = count
 
     def count(self):
-        return self.total
-
-    def __len__(self):
         return self.total
 
     def __getitem__(self, window):

@@ -113,8 +113,12 @@ def review_story(request, pk):
             return _decide(request, view, story)
         edit_form = LightEditForm(request.POST)
         if edit_form.is_valid():
-            moderation.edit(story, by=request.user, **edit_form.cleaned_data)
-            messages.success(request, "Your edit is saved and recorded in the history.")
+            try:
+                moderation.edit(story, by=request.user, **edit_form.cleaned_data)
+            except moderation.ModerationError as refused:
+                messages.error(request, str(refused))
+            else:
+                messages.success(request, "Your edit is saved and recorded in the history.")
             return redirect(view.link(reverse("stories:review_story", args=[story.pk])))
     in_tab = view.stories()
     following = view.after(story).exclude(pk=story.pk).only("pk").first()

@@ -25,7 +25,7 @@ from django.db.models import JSONField
 from django.utils import timezone
 from django.utils.text import slugify
 
-from stories import demo_words, public_cache, search
+from stories import demo_words, public_cache, review_cache, search
 from stories.demo_stories import DEMO_STORIES
 from stories.models import Category, ModerationEvent, Story
 from stories.notifications import issue_link
@@ -70,6 +70,7 @@ class Command(BaseCommand):
             Generator(categories, random.Random(seed), self.stderr).run(generate)
             self.stdout.write(f"Generated {generate:,} approved stories and their companions.")
         public_cache.bump()
+        review_cache.QUEUE.bump()
 
     def load_demo(self, categories):
         titles = [data["title"] for data in DEMO_STORIES]
