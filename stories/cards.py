@@ -9,9 +9,7 @@ import functools
 import time
 from dataclasses import dataclass
 
-from django.db.models import Q
-
-from . import compiled, excerpts, public_cache, search
+from . import compiled, cursor, excerpts, public_cache, search
 from .models import Category, PublicText, Story
 from .templatetags.stories_tags import CARD_EXCERPT_CHARS, story_url
 
@@ -103,9 +101,9 @@ def newest_queryset(size, category=None, before_at=None, before_pk=None, after_a
     # Written so the index scan starts at the cursor (see cursor.py).
     order = ("-published_at", "-id")
     if before_at is not None:
-        stories = stories.filter(Q(published_at__lte=before_at) & (Q(published_at__lt=before_at) | Q(pk__lt=before_pk)))
+        stories = stories.filter(cursor.past("published_at", before_at, before_pk, "lt"))
     elif after_at is not None:
-        stories = stories.filter(Q(published_at__gte=after_at) & (Q(published_at__gt=after_at) | Q(pk__gt=after_pk)))
+        stories = stories.filter(cursor.past("published_at", after_at, after_pk, "gt"))
         order = ("published_at", "id")
     return stories.order_by(*order).values_list(*columns)[:size]
 

@@ -8,6 +8,8 @@ what lets PostgreSQL start the index scan at the cursor instead of filtering fro
 
 from datetime import UTC, datetime, timedelta
 
+from django.db.models import Q
+
 from . import cards
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -17,6 +19,13 @@ MAX_ID = 2**63 - 1
 
 class BadCursor(ValueError):
     pass
+
+
+def past(field, moment, pk, direction):
+    """Rows past (moment, pk) in (`field`, id) order, `direction` "lt" or "gt": written so the
+    index scan starts at that row instead of filtering from the end of the index."""
+    return Q(**{f"{field}__{direction}e": moment}) & (
+        Q(**{f"{field}__{direction}": moment}) | Q(**{f"id__{direction}": pk}))
 
 
 def encode(story):

@@ -13,12 +13,12 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import connection
-from django.db.models import DurationField, ExpressionWrapper, F, Q
+from django.db.models import DurationField, ExpressionWrapper, F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.cache import never_cache
 
-from .. import review_cache, screening
+from .. import cursor, review_cache, screening
 from ..models import ModerationEvent, Story
 
 Status = Story.Status
@@ -103,24 +103,20 @@ class QueueView:
 
     def after(self, story):
         """Stories that come after `story` in queue order (whether or not it is still in the tab)."""
-        return self.stories().filter(beyond(story, "lt" if self.newest_first else "gt"))
+        return self.stories().filter(self._past(story, "lt" if self.newest_first else "gt"))
 
     def before(self, story):
         order = ("submitted_at", "id") if self.newest_first else ("-submitted_at", "-id")
-        return self.stories().filter(beyond(story, "gt" if self.newest_first else "lt")).order_by(*order)
+        return self.stories().filter(self._past(story, "gt" if self.newest_first else "lt")).order_by(*order)
+
+    @staticmethod
+    def _past(story, direction):
+        return cursor.past("submitted_at", story.submitted_at, story.pk, direction)
 
     def next_after(self, story):
         """The story to open after `story`: the one after it, else the first left, else None."""
         following = self.after(story).exclude(pk=story.pk).only("pk").first()
         return following or self.stories().exclude(pk=story.pk).only("pk").first()
-
-
-def beyond(story, direction):
-    """Past `story` in (submitted_at, id) order, "gt" or "lt", written as stories/cursor.py does so
-    the queue index scan starts at the story instead of filtering the whole status from its end."""
-    moment = story.submitted_at
-    return Q(**{f"submitted_at__{direction}e": moment}) & (
-        Q(**{f"submitted_at__{direction}": moment}) | Q(**{f"id__{direction}": story.pk}))
 
 
 def _counted(stories):
