@@ -15,6 +15,9 @@ from .templatetags.stories_tags import CARD_EXCERPT_CHARS, story_url
 
 COLUMNS = ("pk", "slug", "title", "body", "business", "place", "display_name", "featured", "hearts_count",
            "published_at", "category_id", "category__slug", "category__name")
+# The story's own columns come first, then its category's three (Card takes them as one record).
+COLUMN_COUNT = len(COLUMNS)
+STORY_COLUMNS = COLUMN_COUNT - 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,8 @@ card_category = functools.lru_cache(maxsize=256)(CardCategory)
 
 def to_cards(rows, extras=()):
     """Cards from rows of COLUMNS followed by the `extras` named (Card fields such as "headline")."""
-    return [Card(*row[:10], card_category(*row[10:13]), **dict(zip(extras, row[13:], strict=True))) for row in rows]
+    return [Card(*row[:STORY_COLUMNS], card_category(*row[STORY_COLUMNS:COLUMN_COUNT]),
+                 **dict(zip(extras, row[COLUMN_COUNT:], strict=True))) for row in rows]
 
 
 def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
@@ -167,3 +171,29 @@ def feed_entries(size, *, category=None):
     """The newest `size` published stories as cards with their `updated_at`, for the feed."""
     rows = FEED_ENTRIES.rows(size, **({"category": category} if category is not None else {}))
     return to_cards(rows, extras=("updated_at",))
+
+
+def cursor_page(*, category=None, before=None, after=None, size):
+    """Up to `size` published cards older than `before` (or newer than `after`), newest first.
+
+    Returns (items, older_cursor, newer_cursor); a cursor is None where there is nothing more.
+    Raises BadCursor for a malformed cursor.
+    """
+    if after:
+        moment, pk = cursor.decode(after)
+        window = newest(size + 1, category=category, after_at=moment, after_pk=pk)
+        has_newer = len(window) > size
+        items = window[:size][::-1]
+        has_older = True
+    else:
+        if before:
+            moment, pk = cursor.decode(before)
+            window = newest(size + 1, category=category, before_at=moment, before_pk=pk)
+        else:
+            window = newest(size + 1, category=category)
+        has_older = len(window) > size
+        items = window[:size]
+        has_newer = bool(before)
+    older = cursor.encode(items[-1]) if items and has_older else None
+    newer = cursor.encode(items[0]) if items and has_newer else None
+    return items, older, newer

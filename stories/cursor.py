@@ -10,8 +10,6 @@ from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
 
-from . import cards
-
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 MAX_ID = 2**63 - 1
@@ -44,29 +42,3 @@ def decode(value):
     if not 1 <= pk <= MAX_ID:
         raise BadCursor(value)
     return moment, pk
-
-
-def page(*, category=None, before=None, after=None, size):
-    """Up to `size` published cards older than `before` (or newer than `after`), newest first.
-
-    Returns (items, older_cursor, newer_cursor); a cursor is None where there is nothing more.
-    Raises BadCursor for a malformed cursor.
-    """
-    if after:
-        moment, pk = decode(after)
-        window = cards.newest(size + 1, category=category, after_at=moment, after_pk=pk)
-        has_newer = len(window) > size
-        items = window[:size][::-1]
-        has_older = True
-    else:
-        if before:
-            moment, pk = decode(before)
-            window = cards.newest(size + 1, category=category, before_at=moment, before_pk=pk)
-        else:
-            window = cards.newest(size + 1, category=category)
-        has_older = len(window) > size
-        items = window[:size]
-        has_newer = bool(before)
-    older = encode(items[-1]) if items and has_older else None
-    newer = encode(items[0]) if items and has_newer else None
-    return items, older, newer

@@ -7,15 +7,13 @@ independently deflated parts joined end to end are one valid deflate stream. Per
 the piece is deflated; the gzip trailer's CRC is carried on over the stored parts.
 """
 
-import re
 import secrets
 import struct
 import zlib
 
 LEVEL = 6
-# Django's GZipMiddleware's own rule for when compressing is worth it and what a client accepts.
+# Django's GZipMiddleware's own rule for when compressing is worth it.
 MIN_BYTES = 200
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 RAW_DEFLATE = -15
 GZIP_MAGIC = b"\x1f\x8b\x08"
 FNAME = 0x08
@@ -46,7 +44,7 @@ def plain_with_piece(prepared, piece):
 
 
 def header():
-    # Any length from 1 to 100, odd or even, as Django's own padding.
+    # Any length from 1 to 100, odd or even, like the 0 to 99 bytes of Django's own padding.
     name = secrets.token_hex(MAX_RANDOM_NAME_BYTES // 2)[: secrets.randbelow(MAX_RANDOM_NAME_BYTES) + 1].encode()
     return GZIP_MAGIC + bytes([FNAME]) + HEADER_TAIL + name + b"\x00"
 

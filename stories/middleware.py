@@ -105,7 +105,7 @@ class GZipMiddleware(gzip.GZipMiddleware):
         if response.streaming or response.has_header("Content-Encoding") or len(response.content) < gzip_slot.MIN_BYTES:
             return super().process_response(request, response)
         patch_vary_headers(response, ("Accept-Encoding",))
-        if not gzip_slot.ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        if not gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             return response
         compressed = gzip_slot.gzip_whole(response.content, settings.GZIP_LEVEL)
         if len(compressed) >= len(response.content):

@@ -13,6 +13,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
@@ -35,17 +36,14 @@ def entry_key(name, parts):
     return f"public:{FORMAT}:{name}:{digest}"
 
 
-def get_or_build(name, parts, build, keep=None, also=()):
-    """The cached value for (name, parts) if it was stored at the current version, else built.
-
-    See SharedVersion.cached; with `also`, the result is (value, {key: value found}).
-    """
+def get_or_build(name, parts, build, keep=None):
+    """The cached value for (name, parts) if it was stored at the current version, else built
+    (see SharedVersion.cached)."""
     seconds = settings.PAGE_CACHE_SECONDS
     if seconds <= 0:
-        value = build()
-        return (value, {}) if also else value
-    value, others = PUBLIC.cached(entry_key(name, parts), build, seconds, keep=keep, also=also)
-    return (value, others) if also else value
+        return build()
+    value, _ = PUBLIC.cached(entry_key(name, parts), build, seconds, keep=keep)
+    return value
 
 
 def for_anyone(request):
@@ -78,7 +76,7 @@ def stored(response):
 def served(request, kept):
     response = HttpResponse(kept["body"], status=kept["status"], content_type=kept["type"])
     if kept["zipped"]:
-        if gzip_slot.ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             # Already compressed: GZipMiddleware leaves a response with an encoding alone.
             response["Content-Encoding"] = "gzip"
         else:
@@ -97,7 +95,7 @@ def served_with_piece(request, kept, piece):
     """The page kept by stored_with_slot with this visitor's `piece` in its slot; only the piece
     is compressed on the way out."""
     piece = piece.encode()
-    if gzip_slot.ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(gzip_slot.gzip_with_piece(kept["gzip"], piece))
         response["Content-Encoding"] = "gzip"
     else:

@@ -10,10 +10,8 @@ import gc
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connections
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 
 def template_names():
@@ -24,22 +22,18 @@ def template_names():
 
 
 def compile_templates():
-    compiled = 0
-    for name in template_names():
-        try:
-            get_template(name)
-        except (TemplateDoesNotExist, TemplateSyntaxError):
-            continue
-        compiled += 1
-    return compiled
+    """Compiles every template of the project; one that does not compile stops the start."""
+    names = list(template_names())
+    for name in names:
+        get_template(name)
+    return len(names)
 
 
 def prepare_for_fork():
     """Returns how many templates were compiled."""
     compiled = compile_templates()
-    get_resolver()._populate()
+    # The first reverse() fills the resolver's tables for every process forked after it.
     reverse("stories:gallery")
-    connections.close_all()
     # Objects made before the fork stay shared with the master instead of being copied into each
     # worker the first time a collection walks them, and no collection pauses a request for them.
     gc.freeze()

@@ -62,7 +62,6 @@ def test_the_story_page_is_two_queries_and_a_third_for_a_returning_visitor(clien
     settings.PAGE_CACHE_SECONDS = 0
     add_stories(30)
     story = StoryFactory(approved=True)
-    client.get("/")
     with django_assert_num_queries(2):
         client.get(story.get_absolute_url())
     client.post(f"/stories/{story.slug}/heart/")

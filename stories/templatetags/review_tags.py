@@ -1,21 +1,15 @@
-import functools
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .stories_tags import FEATURED_BADGE
+from .stories_tags import FEATURED_BADGE, url_pattern
 
 register = template.Library()
 EXCERPT_CHARS = 160
 PK_PLACEHOLDER = "2147483647"
 
-
-@functools.cache
-def review_url_pattern():
-    return reverse("stories:review_story", args=[PK_PLACEHOLDER])
 
 
 # Django's timesince, to two adjacent units, without its translation machinery: a queue page shows
@@ -48,6 +42,7 @@ def excerpt(text):
 def queue_row(row, suffix, tickable, now):
     """One row of the review queue (a views.review_queue.QueueRow); user text escaped here."""
     pk, title, reports = row.pk, escape(row.title), row.reports_count
+    link = url_pattern("stories:review_story", PK_PLACEHOLDER).replace(PK_PLACEHOLDER, str(pk))
     submitted = timezone.localtime(row.submitted_at)
     tick = (f'<td><input class="form-check-input" type="checkbox" name="ids" value="{pk}" id="tick-{pk}" '
             f'aria-label="Tick “{title}”"></td>') if tickable else ""
@@ -57,7 +52,7 @@ def queue_row(row, suffix, tickable, now):
                     if reports else "")
     return (
         f'<tr class="queue-row" data-row>{tick}'
-        f'<td><a class="fw-semibold row-link" href="{review_url_pattern().replace(PK_PLACEHOLDER, str(pk))}'
+        f'<td><a class="fw-semibold row-link" href="{link}'
         f'{escape(suffix)}">{title or "(withdrawn)"}</a>\n            {FEATURED_BADGE if row.featured else ""}\n'
         f'            <br><span class="small text-body-secondary">{escape(excerpt(row.excerpt))}</span></td>\n'
         f"          <td>{escape(row.category.name)}</td>\n"

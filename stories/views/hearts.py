@@ -4,7 +4,6 @@ A visitor is a random key in a signed cookie; the database keeps only a keyed ha
 the unique (story, visitor_key) constraint makes a repeated or concurrent heart count once.
 """
 
-import functools
 import hashlib
 import hmac
 import secrets
@@ -19,13 +18,13 @@ from django.db.models import Exists, F, OuterRef
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from .. import spam
 from ..models import Heart, Story
+from ..templatetags.stories_tags import url_pattern
 from . import errors
 
 VISITOR_COOKIE = "ks_visitor"
@@ -75,11 +74,6 @@ HEART_ICON = mark_safe(  # noqa: S308 - a constant drawing, no user text
 )
 
 
-@functools.cache
-def heart_url_pattern():
-    return reverse("stories:heart", args=["SLUG"])
-
-
 def heart_form(request, story, count, hearted):
     """The one part of the story page made for each visitor: CSRF token, "you gave a heart", the count.
 
@@ -91,7 +85,7 @@ def heart_form(request, story, count, hearted):
     else:
         count_text = "Be the first to say it made your day."
     status = " ".join(escape(str(message)) for message in messages.get_messages(request) if "heart" in message.tags)
-    action = escape(heart_url_pattern().replace("SLUG", story.slug))
+    action = escape(url_pattern("stories:heart", "SLUG").replace("SLUG", story.slug))
     return mark_safe(  # noqa: S308 - every value above is escaped or a constant
         f'<form class="heart-form" id="heart" method="post" action="{action}" data-heart>'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from .. import cards, cursor
+from .. import cards
 
 PAGE_SIZE = 12
 QUERY_MAX_CHARS = 200
@@ -56,7 +56,7 @@ def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
         items = cards.searched(size, query, category=category_id)
         older = newer = None
     else:
-        items, older, newer = cursor.page(category=category_id, before=before, after=after, size=size)
+        items, older, newer = cards.cursor_page(category=category_id, before=before, after=after, size=size)
     return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
             "first_page": not (before or after), "page_size": size}
 

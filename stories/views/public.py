@@ -103,11 +103,13 @@ def story_detail(request, slug):
         html = page(built, HEART_FORM_SLOT).content.decode()
         story = built["story"]
         # Only what the heart form needs: every request unpickles this entry.
-        hearted = hearts.HeartTarget(story.pk, story.slug, story.hearts_count)
-        return {"story": hearted, **public_cache.stored_with_slot(html, HEART_FORM_SLOT)}
+        target = hearts.HeartTarget(story.pk, story.slug, story.hearts_count)
+        return {"story": target, **public_cache.stored_with_slot(html, HEART_FORM_SLOT)}
 
+    # The last heart count is read in the same round trip as the page.
     count_key = hearts.count_key(slug)
-    whole, found = public_cache.get_or_build("story-page", key, build_page, also=[count_key])
+    whole, found = public_cache.PUBLIC.cached(public_cache.entry_key("story-page", key), build_page,
+                                              settings.PAGE_CACHE_SECONDS, also=[count_key])
     if whole is None:
         raise Http404("No such story")
     form = heart_form(whole["story"], found.get(count_key, whole["story"].hearts_count))
