@@ -7,8 +7,14 @@ placeholder for each value, the placeholders are found among the compiled parame
 runs put the real values in their places. The SQL is still the ORM's own, built from the same
 queryset methods (`Story.objects.published()` and the rest), and its rows go through the same
 converters as `values_list()`.
+
+On PostgreSQL a compiled query is also prepared (see stories.postgres), unless its best plan
+depends on the values, as a search's does on how common its words are. Its constants (the
+status of a published story, say) are then written into the SQL: a plan made once for any
+values can use a partial index only for a condition it can see.
 """
 
+import re
 from datetime import UTC, datetime
 
 from django.db import connection
@@ -36,8 +42,30 @@ class Placeholder:
         return value
 
 
+PARAMETER = re.compile(r"%%|%s")
+
+
+def _constants_written_in(sql, params):
+    """(sql, params) with each constant of `params` written into the SQL as a quoted literal."""
+    remaining = iter(params)
+
+    def written(match):
+        if match.group() == "%%":
+            return "%%"
+        name, constant = next(remaining)
+        if name:
+            return "%s"
+        return connection.ops.compose_sql("%s", [constant]).replace("%", "%%")
+
+    return PARAMETER.sub(written, sql), [(name, None) for name, _ in params if name]
+
+
+def _cursor(prepared):
+    return connection.prepared_cursor() if prepared else connection.cursor()
+
+
 class Shape:
-    def __init__(self, queryset, placeholders):
+    def __init__(self, queryset, placeholders, prepared):
         compiler = queryset.query.get_compiler(connection=connection)
         self.sql, params = compiler.as_sql()
         self.compiler = compiler
@@ -49,11 +77,14 @@ class Shape:
         if missing:
             raise ValueError(f"slots not found in the compiled query: {', '.join(sorted(missing))}")
         self.placeholders = placeholders
+        self.prepared = prepared and hasattr(connection, "prepared_cursor")
+        if self.prepared:
+            self.sql, self.params = _constants_written_in(self.sql, self.params)
 
     def run(self, values):
         params = [self.placeholders[name].adapted(values[name]) if name else constant
                   for name, constant in self.params]
-        with connection.cursor() as cursor:
+        with _cursor(self.prepared) as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.converters:
@@ -75,11 +106,14 @@ class CompiledQuery:
     `rows(shape_key, **values)` runs the shape `shape_key` (what else changes the SQL, such as a
     LIMIT) with `values`, and returns its rows as tuples. Which values are given is part of the
     shape too: a query with a category filter is compiled apart from one without.
+
+    `prepared=False` for a query whose plan should be made afresh for each set of values.
     """
 
-    def __init__(self, build, **slots):
+    def __init__(self, build, *, prepared=True, **slots):
         self.build = build
         self.slots = slots
+        self.prepared = prepared
         self.shapes = {}
 
     def rows(self, shape_key, **values):
@@ -88,5 +122,5 @@ class CompiledQuery:
         if shape is None:
             placeholders = {name: Placeholder(self.slots[name], number) for number, name in enumerate(sorted(values))}
             queryset = self.build(shape_key, **{name: placeholder.value for name, placeholder in placeholders.items()})
-            shape = self.shapes[key] = Shape(queryset, placeholders)
+            shape = self.shapes[key] = Shape(queryset, placeholders, self.prepared)
         return shape.run(values)

@@ -23,10 +23,28 @@ def indexed(**fields):
 def test_a_title_match_ranks_above_a_text_match(client):
     in_text = indexed(title="A kind word at the till", body="The librarian found my lost umbrella. " * 8)
     in_title = indexed(title="The librarian who stayed late", body="She helped me with my thesis. " * 8)
-    found = search.search(Story.objects.published(), "librarian")
+    found = search.search(Story.objects.published(), "librarian", 12)
     assert [s.pk for s in found] == [in_title.pk, in_text.pk]
     page = client.get("/", {"q": "librarian"}).content.decode()
     assert page.index(in_title.title) < page.index(in_text.title)
+
+
+@on_postgres
+def test_only_the_newest_matches_are_ranked_and_the_best_of_them_shown(monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(search, "RANKED_MATCHES", 3)
+    now = timezone.now()
+    oldest_in_title = indexed(title="The librarian", published_at=now - timedelta(days=9))
+    in_text = [indexed(title=f"A kind word {n}", body="The librarian found my umbrella. " * 8,
+                       published_at=now - timedelta(days=n)) for n in (3, 2)]
+    newest_in_title = indexed(title="The librarian who stayed late", published_at=now - timedelta(days=1))
+    found = search.search(Story.objects.published(), "librarian", 12)
+    assert [s.pk for s in found] == [newest_in_title.pk, in_text[1].pk, in_text[0].pk]
+    assert oldest_in_title.pk not in [s.pk for s in found]
+    assert [s.pk for s in search.search(Story.objects.published(), "librarian", 1)] == [newest_in_title.pk]
 
 
 @on_postgres
@@ -112,3 +130,14 @@ def test_highlight_escapes_before_marking():
 
     text = f"{MARK_START}kind{MARK_END} <script>alert(1)</script> & more"
     assert highlight(text) == "<mark>kind</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+
+
+def test_a_result_in_a_category_this_server_has_not_seen_yet_shows_it(client):
+    from stories import cards
+
+    cards.categories()
+    # Made behind this process's back (as on another app server, before its version check).
+    (ferries,) = Category.objects.bulk_create([Category(name="Ferries", slug="ferries")])
+    indexed(title="The ferry deckhand who found my dog", category=ferries)
+    page = client.get("/", {"q": "deckhand"}).content.decode()
+    assert "The ferry deckhand who found my dog" in page and 'href="/?category=ferries">Ferries</a>' in page

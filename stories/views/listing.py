@@ -53,7 +53,7 @@ def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
     before = params.get("before") or None
     after = params.get("after") or None
     if query:
-        items = cards.searched(size, query, category=category_id)
+        items = cards.searched(size, query, category=category_id, known_categories=known_categories)
         older = newer = None
     else:
         items, older, newer = cards.cursor_page(category=category_id, before=before, after=after, size=size)

@@ -1,0 +1,83 @@
+"""The public pages' repeated queries: prepared once per connection on PostgreSQL, with plans that
+fit any values; searches planned for their words; constants written into the SQL safely."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stories import compiled
+from stories.models import Story
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def pages_built_each_time(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+
+
+def prepared_statements():
+    """(statement, generic plans used) of this connection's prepared statements."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans FROM pg_prepared_statements")
+        return cursor.fetchall()
+
+
+def story_statements():
+    return [(statement, generic) for statement, generic in prepared_statements() if '"stories_story"' in statement]
+
+
+@on_postgres
+def test_the_gallery_and_story_page_queries_are_prepared_with_one_plan_for_any_values(client):
+    first, second = StoryFactory(approved=True), StoryFactory(approved=True)
+    for _ in range(4):
+        for story in (first, second):
+            assert client.get("/").status_code == 200
+            assert client.get(story.get_absolute_url()).status_code == 200
+    kept = story_statements()
+    # The gallery's newest and featured stories, the story itself and the more like it.
+    assert len(kept) >= 4
+    assert all("'approved'" in statement for statement, _ in kept)
+    # PostgreSQL tries five custom plans, then keeps the generic one when it is as good: no planning after.
+    assert all(generic > 0 for _, generic in kept), kept
+
+
+@on_postgres
+def test_a_search_is_planned_afresh_for_its_words(client):
+    StoryFactory(approved=True)
+    for _ in range(7):
+        assert client.get("/", {"q": "pharmacist"}).status_code == 200
+    assert not [statement for statement, _ in prepared_statements() if "websearch_to_tsquery" in statement]
+
+
+@on_postgres
+def test_without_prepared_statements_nothing_is_prepared(client, settings):
+    settings.DB_PREPARED_STATEMENTS = False
+    story = StoryFactory(approved=True)
+    for _ in range(3):
+        assert client.get(story.get_absolute_url()).status_code == 200
+    assert story_statements() == []
+
+
+@on_postgres
+def test_query_logs_show_a_prepared_query_with_its_values(client):
+    story = StoryFactory(approved=True)
+    client.get(story.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        client.get(story.get_absolute_url())
+    assert any(story.slug in query["sql"] and "'approved'" in query["sql"] for query in queries.captured_queries)
+
+
+def test_constants_with_quotes_and_percent_signs_are_written_in_safely():
+    title = "It's 100% kind; isn't it? %s %%"
+    odd = StoryFactory(approved=True, title=title)
+    StoryFactory(approved=True, title="Plain")
+    query = compiled.CompiledQuery(
+        lambda shape, pk: Story.objects.filter(title=title).exclude(pk=pk).values_list("pk", "title"), pk="int",
+    )
+    for _ in range(3):
+        assert query.rows(None, pk=0) == [(odd.pk, title)]
+        assert query.rows(None, pk=odd.pk) == []
