@@ -150,3 +150,22 @@ def test_hashed_static_urls_are_the_manifests_own(tmp_path, settings):
         assert remembering.url("css/site.css") == plain.url("css/site.css") == "/static/css/site.abc123.css"
     with pytest.raises(ValueError):
         remembering.url("css/missing.css")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Kolkata"])
+def test_the_quick_date_filters_write_what_djangos_date_filter_writes(settings, zone):
+    from datetime import UTC, date, datetime
+
+    from django.template import engines
+
+    settings.TIME_ZONE = zone
+    ours = engines["django"].from_string(
+        "{% load stories_tags %}{{ at|iso_moment }}|{{ at|day_month_year }}|{{ at|day_month_year:'%b' }}|"
+        "{{ day|month_year }}|{{ slug|story_path:'stories:report' }}")
+    djangos = engines["django"].from_string(
+        "{{ at|date:'c' }}|{{ at|date:'j F Y' }}|{{ at|date:'j M Y' }}|{{ day|date:'F Y' }}|"
+        "{% url 'stories:report' slug %}")
+    for moment in (datetime(2026, 12, 31, 23, 30, tzinfo=UTC), datetime(2025, 3, 1, 2, 5, 9, 120, tzinfo=UTC),
+                   datetime(2024, 7, 4, 12, 0, tzinfo=UTC)):
+        context = {"at": moment, "day": date(2025, 9, 1), "slug": "the-porter-who-smiled-1a2b"}
+        assert ours.render(context) == djangos.render(context)
