@@ -9,6 +9,9 @@ import functools
 import time
 from dataclasses import dataclass
 
+from django.db import connection
+from django.db.models import Subquery, Value
+
 from . import compiled, cursor, excerpts, public_cache, search
 from .models import Category, PublicText, Story
 from .templatetags.stories_tags import CARD_EXCERPT_CHARS, story_url
@@ -170,16 +173,38 @@ def searched(size, query, *, category=None, known_categories=None):
     return to_cards(marked, extras=("headline",))
 
 
-BY_SLUG = compiled.CompiledQuery(
-    lambda shape, slug: Story.objects.published().filter(slug=slug).values_list(*COLUMNS, "happened_on")[:1],
-    slug="str",
-)
+def _story_and_more(more, slug):
+    """The published story at `slug` and up to `more` newest others of its category, as two
+    querysets whose last column tells the story (True) from the others."""
+    story = Story.objects.published().filter(slug=slug)
+    itself = story.values_list(*COLUMNS, "happened_on", Value(True))[:1]
+    others = (Story.objects.published().filter(category_id=Subquery(story.values("category_id")[:1]))
+              .exclude(slug=slug).order_by("-published_at", "-id")
+              .values_list(*COLUMNS, "happened_on", Value(False))[:more])
+    return itself, others
 
 
-def published_story(slug):
-    """The published story at `slug` as a card with its `happened_on`, or None."""
-    found = to_cards(BY_SLUG.rows(None, slug=slug), extras=("happened_on",))
-    return found[0] if found else None
+def _story_and_more_at_once(more, slug):
+    itself, others = _story_and_more(more, slug)
+    return itself.union(others, all=True)
+
+
+# The story page's one query.
+STORY_AND_MORE = compiled.CompiledQuery(_story_and_more_at_once, slug="str")
+
+
+def published_story(slug, more=0):
+    """(the published story at `slug` as a card with its `happened_on`, or None; up to `more`
+    newest other stories of its category, as cards)."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = STORY_AND_MORE.rows(more, slug=slug)
+    else:
+        # SQLite cannot order and limit each part of a UNION: two queries there.
+        itself, others = _story_and_more(more, slug)
+        rows = [*itself, *others]
+    found = to_cards([row[:-1] for row in rows if row[-1]], extras=("happened_on",))
+    others = to_cards([row[:-1] for row in rows if not row[-1]], extras=("happened_on",))
+    return (found[0] if found else None), others
 
 
 FEED_ENTRIES = compiled.CompiledQuery(
@@ -193,12 +218,41 @@ def feed_entries(size, *, category=None):
     return to_cards(rows, extras=("updated_at",))
 
 
-def cursor_page(*, category=None, before=None, after=None, size):
+def _newest_and_featured(size, featured):
+    """Querysets of the `size` newest published stories and the `featured` newest featured ones,
+    whose last column tells the featured (True) from the others."""
+    return (newest_queryset(size, columns=(*COLUMNS, Value(False))),
+            newest_queryset(featured, featured=True, columns=(*COLUMNS, Value(True))))
+
+
+def _newest_and_featured_at_once(shape):
+    newest_ones, featured_ones = _newest_and_featured(*shape)
+    return newest_ones.union(featured_ones, all=True)
+
+
+# The front page's one query.
+NEWEST_AND_FEATURED = compiled.CompiledQuery(_newest_and_featured_at_once)
+
+
+def newest_and_featured(size, featured):
+    """(up to `size` newest published stories, up to `featured` newest featured ones), as cards."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = NEWEST_AND_FEATURED.rows((size, featured))
+    else:
+        newest_ones, featured_ones = _newest_and_featured(size, featured)
+        rows = [*newest_ones, *featured_ones]
+    return (to_cards([row[:-1] for row in rows if not row[-1]]),
+            to_cards([row[:-1] for row in rows if row[-1]]))
+
+
+def cursor_page(*, category=None, before=None, after=None, size, featured=0):
     """Up to `size` published cards older than `before` (or newer than `after`), newest first.
 
-    Returns (items, older_cursor, newer_cursor); a cursor is None where there is nothing more.
+    Returns (items, older_cursor, newer_cursor, featured cards); a cursor is None where there is
+    nothing more. Up to `featured` featured stories come with the first page of all categories.
     Raises BadCursor for a malformed cursor.
     """
+    chosen = []
     if after:
         moment, pk = cursor.decode(after)
         window = newest(size + 1, category=category, after_at=moment, after_pk=pk)
@@ -209,6 +263,8 @@ def cursor_page(*, category=None, before=None, after=None, size):
         if before:
             moment, pk = cursor.decode(before)
             window = newest(size + 1, category=category, before_at=moment, before_pk=pk)
+        elif featured and category is None:
+            window, chosen = newest_and_featured(size + 1, featured)
         else:
             window = newest(size + 1, category=category)
         has_older = len(window) > size
@@ -216,4 +272,4 @@ def cursor_page(*, category=None, before=None, after=None, size):
         has_newer = bool(before)
     older = cursor.encode(items[-1]) if items and has_older else None
     newer = cursor.encode(items[0]) if items and has_newer else None
-    return items, older, newer
+    return items, older, newer, chosen

@@ -13,10 +13,13 @@ from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
 
-# (path, queries with the page cache off): the stories, plus featured on the front page. The
-# categories come from each process's own copy once read (see cards.categories).
+# Where each part of a UNION can be ordered and limited (PostgreSQL), the front page's newest and
+# featured stories come in one query, as do a story and the more like it; SQLite takes two.
+TWO_IN_ONE = 1 if connection.features.supports_slicing_ordering_in_compound else 2
+# (path, queries with the page cache off). The categories come from each process's own copy once
+# read (see cards.categories).
 PAGES = [
-    ("/", 2),
+    ("/", TWO_IN_ONE),
     ("/?category=healthcare", 1),
     ("/?q=pharmacist", 1),
     ("/?q=pharmacist&category=healthcare", 1),
@@ -57,15 +60,15 @@ def test_queries_do_not_grow_with_the_stories(client, settings, django_assert_nu
     assert response.status_code == 200
 
 
-def test_the_story_page_is_two_queries_and_a_third_for_a_returning_visitor(client, settings,
+def test_the_story_page_is_one_query_and_a_second_for_a_returning_visitor(client, settings,
                                                                           django_assert_num_queries):
     settings.PAGE_CACHE_SECONDS = 0
     add_stories(30)
     story = StoryFactory(approved=True)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(TWO_IN_ONE):
         client.get(story.get_absolute_url())
     client.post(f"/stories/{story.slug}/heart/")
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(TWO_IN_ONE + 1):
         client.get(story.get_absolute_url())
 
 

@@ -43,8 +43,9 @@ def gallery_filters(params, known_categories=None):
     return category, clean_query(params)
 
 
-def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
-    """Context for one page of cards: searched (ranked) or browsed (newest first, by cursor).
+def build_gallery(params, *, size=PAGE_SIZE, known_categories=None, featured=0):
+    """Context for one page of cards: searched (ranked) or browsed (newest first, by cursor), with
+    up to `featured` featured stories on the first page of all categories.
 
     Raises BadCursor for a malformed cursor.
     """
@@ -55,10 +56,12 @@ def build_gallery(params, *, size=PAGE_SIZE, known_categories=None):
     if query:
         items = cards.searched(size, query, category=category_id, known_categories=known_categories)
         older = newer = None
+        chosen = []
     else:
-        items, older, newer = cards.cursor_page(category=category_id, before=before, after=after, size=size)
+        items, older, newer, chosen = cards.cursor_page(category=category_id, before=before, after=after, size=size,
+                                                        featured=featured)
     return {"stories": items, "category": category, "query": query, "older": older, "newer": newer,
-            "first_page": not (before or after), "page_size": size}
+            "first_page": not (before or after), "page_size": size, "featured": chosen}
 
 
 def parse_limit(value, *, default, maximum):

@@ -35,11 +35,9 @@ def gallery(request):
     def build():
         all_categories = cards.categories()
         try:
-            context = build_gallery(request.GET, known_categories=all_categories)
+            context = build_gallery(request.GET, known_categories=all_categories, featured=FEATURED_COUNT)
         except cursor.BadCursor:
             return None
-        show_featured = context["first_page"] and not context["query"] and not context["category"]
-        context["featured"] = cards.newest(FEATURED_COUNT, featured=True) if show_featured else []
         if context["featured"]:
             # A featured story is already at the top: showing it twice would waste a card.
             featured_ids = {story.pk for story in context["featured"]}
@@ -69,10 +67,9 @@ def story_detail(request, slug):
     canonical_url = request.build_absolute_uri(request.path)
 
     def build():
-        story = cards.published_story(slug)
+        story, more = cards.published_story(slug, MORE_LIKE_THIS)
         if story is None:
             return None
-        more = cards.newest(MORE_LIKE_THIS, category=story.category.pk, exclude=story.pk)
         return {
             "story": story,
             "article": render_to_string("includes/story_article.html", {"story": story}),
