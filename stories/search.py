@@ -4,7 +4,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 
 # Ranking every match of a common word would cost more the bigger the site grows, so only the
@@ -68,10 +68,15 @@ def search(stories, text, size):
     newest_matches = (stories.filter(search_vector=query).annotate(rank=rank)
                       .order_by("-published_at", "-id").values_list("pk", "rank", "published_at")[:RANKED_MATCHES])
     sql, params = newest_matches.query.sql_with_params()
-    # The ORM's own SQL with its values still apart: nothing typed is written into it.
-    best = RawSQL(f"SELECT pk FROM ({sql}) AS newest (pk, rank, published_at) "  # noqa: S608, S611
-                  "ORDER BY rank DESC, published_at DESC, pk DESC LIMIT %s", (*params, size))
-    return stories.filter(pk__in=best).annotate(rank=rank).order_by("-rank", "-published_at", "-id")[:size]
+    meta = stories.model._meta
+    pk_column = f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
+    # The ORM's own SQL with its values still apart: nothing typed is written into it. "= ANY(ARRAY(…))"
+    # rather than "IN (…)": PostgreSQL plans a list of ids faster than a join with a subquery.
+    among_best = RawSQL(  # noqa: S611
+        f"{pk_column} = ANY(ARRAY(SELECT pk FROM ({sql}) AS newest (pk, rank, published_at) "  # noqa: S608
+        "ORDER BY rank DESC, published_at DESC, pk DESC LIMIT %s))", (*params, size), output_field=BooleanField(),
+    )
+    return stories.filter(among_best).annotate(rank=rank).order_by("-rank", "-published_at", "-id")[:size]
 
 
 def _stem(word):

@@ -81,3 +81,29 @@ def test_constants_with_quotes_and_percent_signs_are_written_in_safely():
     for _ in range(3):
         assert query.rows(None, pk=0) == [(odd.pk, title)]
         assert query.rows(None, pk=odd.pk) == []
+
+
+@on_postgres
+def test_timestamps_come_back_as_djangos_own_loader_gives_them():
+    from datetime import UTC
+
+    from django.db.backends.postgresql.psycopg_any import register_tzloader
+
+    from stories.postgres.base import TIMESTAMPTZ, UTCTimestampLoader
+
+    moments = ["2026-12-31 23:59:59.999999+00", "1901-01-01 00:00:00.000001+00", "2024-02-29 12:00:00+05:30",
+               "2025-03-30 01:30:00-08"]
+    sql = "SELECT " + ", ".join(["%s::timestamptz"] * len(moments))
+    connection.ensure_connection()
+    assert connection.connection.adapters.get_loader(TIMESTAMPTZ, 0) is UTCTimestampLoader
+    with connection.cursor() as cursor:
+        cursor.execute(sql, moments)
+        ours = cursor.fetchone()
+    with connection.connection.cursor() as djangos:
+        register_tzloader(UTC, djangos)
+        djangos.execute(sql, moments)
+        expected = djangos.fetchone()
+    assert ours == expected
+    assert all(moment.tzinfo is UTC for moment in ours)
+    story = StoryFactory(approved=True)
+    assert Story.objects.values_list("published_at", flat=True).get(pk=story.pk) == story.published_at
