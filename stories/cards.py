@@ -166,10 +166,10 @@ def searched(size, query, *, category=None, known_categories=None):
     # The fallback's SQL grows with the number of words: nothing to compile once.
     found = SEARCH.rows(size, **given) if search.is_full_text() else list(_search(size, **given))
     rows = with_categories(found, known_categories)
-    pattern = search.words_pattern(query)
-    if pattern is None:
+    words = search.searched_words(query)
+    if words is None:
         return to_cards(rows)
-    marked = [(*row, excerpts.around(row[3], pattern, CARD_EXCERPT_CHARS)) for row in rows]
+    marked = [(*row, excerpts.around(row[3], words, CARD_EXCERPT_CHARS)) for row in rows]
     return to_cards(marked, extras=("headline",))
 
 

@@ -20,10 +20,11 @@ def opening(text, length=200):
     return shown[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
 
 
-def around(text, pattern, length):
-    """About `length` characters of `text` from its opening, or from just before the first match
-    of `pattern` when that is further in, with every match shown between MARK_START and MARK_END."""
-    first = pattern.search(text)
+def around(text, words, length):
+    """About `length` characters of `text` from its opening, or from just before the first of the
+    searched `words` (search.SearchedWords) when that is further in, with every one shown between
+    MARK_START and MARK_END."""
+    first = words.first_in(text)
     start = 0
     if first and first.end() > length - LEAD_CHARS:
         lead = max(first.start() - LEAD_CHARS, 0)
@@ -31,4 +32,4 @@ def around(text, pattern, length):
     shown = opening(text[start:], length)
     if start:
         shown = "…" + shown
-    return pattern.sub(lambda match: f"{MARK_START}{match.group()}{MARK_END}", shown)
+    return words.pattern.sub(lambda match: f"{MARK_START}{match.group()}{MARK_END}", shown)

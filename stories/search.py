@@ -86,8 +86,26 @@ def _stem(word):
     return word
 
 
-def words_pattern(text):
-    """A pattern for the words of a story that a search for `text` is about, or None.
+class SearchedWords:
+    """The words of a story that a search is about: their stems, and a pattern for their forms."""
+
+    def __init__(self, stems):
+        self.stems = sorted(stems, key=len, reverse=True)
+        self.pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.stems))})\w*", re.IGNORECASE)
+
+    def first_in(self, text):
+        """The first match in `text`, or None. The pattern tries every position of a story, so it
+        starts where a plain search of the lowercased text first finds a stem."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            # A few letters lowercase into two; the positions would no longer line up.
+            return self.pattern.search(text)
+        found = [position for position in map(lowered.find, self.stems) if position >= 0]
+        return self.pattern.search(text, min(found)) if found else None
+
+
+def searched_words(text):
+    """What a search for `text` is about (SearchedWords), or None.
 
     Marking is done here rather than by PostgreSQL's ts_headline, which parsed and stemmed every
     shown story's text on each search and cost more than finding and ranking the stories. Words
@@ -99,7 +117,4 @@ def words_pattern(text):
         for word in re.findall(r"\w+", token)
         if len(word) > 1 and word.lower() not in STOP_WORDS
     }
-    if not stems:
-        return None
-    longest_first = sorted((re.escape(stem) for stem in stems), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(longest_first)})\w*", re.IGNORECASE)
+    return SearchedWords(stems) if stems else None

@@ -75,7 +75,7 @@ def test_a_match_after_a_line_break_is_shown():
     from stories import excerpts
 
     text = "Line\n" * 80 + "The porter smiled.\n" + "More\n" * 40
-    shown = excerpts.around(text, search.words_pattern("porter"), 220)
+    shown = excerpts.around(text, search.searched_words("porter"), 220)
     assert f"{excerpts.MARK_START}porter{excerpts.MARK_END}" in shown and shown.startswith("…")
 
 
@@ -89,8 +89,8 @@ def test_the_words_searched_for_are_marked_in_their_forms(query, marked, unmarke
     from stories import excerpts
 
     text = "The Pharmacists and the pharmacist at the pharmacy: she stays late, the nurses and the doctor too."
-    pattern = search.words_pattern(query)
-    shown = excerpts.around(text, pattern, 220) if pattern else text
+    words = search.searched_words(query)
+    shown = excerpts.around(text, words, 220) if words else text
     found = [piece.split(excerpts.MARK_END)[0] for piece in shown.split(excerpts.MARK_START)[1:]]
     assert all(word in found for word in marked) and not any(word in found for word in unmarked)
 
@@ -141,3 +141,17 @@ def test_a_result_in_a_category_this_server_has_not_seen_yet_shows_it(client):
     indexed(title="The ferry deckhand who found my dog", category=ferries)
     page = client.get("/", {"q": "deckhand"}).content.decode()
     assert "The ferry deckhand who found my dog" in page and 'href="/?category=ferries">Ferries</a>' in page
+
+
+@pytest.mark.parametrize("text", [
+    "Today was long, but the day ended well.",
+    "No such word here at all.",
+    "DAYS later, a daylight visit.",
+    "İstanbul: the day the ferry waited.",
+    "mid-sentence holiday, then Day two",
+])
+def test_the_first_searched_word_is_found_where_the_pattern_finds_it(text):
+    words = search.searched_words("days")
+    expected = words.pattern.search(text)
+    found = words.first_in(text)
+    assert (found and found.span()) == (expected and expected.span())

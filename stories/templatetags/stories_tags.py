@@ -80,14 +80,15 @@ def category_badge(slug, name):
     return f'<a class="badge category-badge" href="/?category={quote(slug)}">{escape_html(name)}</a>'
 
 
-def card_html(story):
-    """One story card, built in Python: lists render a dozen at a time on every page.
+def card_html(story, zone=None):
+    """One story card, built in Python: lists render a dozen at a time on every page. `zone`: the
+    current time zone, when the caller has looked it up for all its cards.
 
     Every piece of user text goes through escape_html; the markup around it is constant.
     """
     featured = story.featured
     where = ", ".join(part for part in (story.business, story.place) if part)
-    published = timezone.localtime(story.published_at)
+    published = story.published_at.astimezone(zone or timezone.get_current_timezone())
     hearts = story.hearts_count
     headline = getattr(story, "headline", None)
     excerpt_html = highlight(headline) if headline else escape_html(opening(story.body, CARD_EXCERPT_CHARS))
@@ -123,7 +124,8 @@ def story_card(story):
 @register.simple_tag
 def card_grid(stories):
     """A grid's cells, one card in each."""
-    return mark_safe("".join(f'<div class="col">{card_html(story)}</div>' for story in stories))  # noqa: S308
+    zone = timezone.get_current_timezone()
+    return mark_safe("".join(f'<div class="col">{card_html(story, zone)}</div>' for story in stories))  # noqa: S308
 
 
 @register.simple_tag
