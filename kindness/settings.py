@@ -144,7 +144,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 # The few queries the public pages run over and over are parsed and planned by PostgreSQL once per
 # connection. Off for a pooler that cannot keep prepared statements (PgBouncer in transaction mode
-# before 1.21, or without max_prepared_statements).
+# before 1.22, or without max_prepared_statements).
 DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -99,14 +99,12 @@ def to_cards(rows, extras=()):
 
 
 def newest_queryset(size, category=None, before_at=None, before_pk=None, after_at=None, after_pk=None, featured=None,
-                    exclude=None, columns=COLUMNS):
+                    columns=COLUMNS):
     stories = Story.objects.published()
     if featured:
         stories = stories.filter(featured=True)
     if category is not None:
         stories = stories.filter(category_id=category)
-    if exclude is not None:
-        stories = stories.exclude(pk=exclude)
     # Written so the index scan starts at the cursor (see cursor.py).
     order = ("-published_at", "-id")
     if before_at is not None:
@@ -118,18 +116,17 @@ def newest_queryset(size, category=None, before_at=None, before_pk=None, after_a
 
 
 NEWEST = compiled.CompiledQuery(
-    lambda shape, **values: newest_queryset(shape[0], featured=shape[1], **values),
-    category="int", before_at="datetime", before_pk="int", after_at="datetime", after_pk="int", exclude="int",
+    newest_queryset, category="int", before_at="datetime", before_pk="int", after_at="datetime", after_pk="int",
 )
 
 
-def newest(size, *, featured=False, **values):
+def newest(size, **values):
     """Up to `size` published stories, newest first (oldest first with `after_*`), as cards.
 
-    `values`: category (an id), before_at/before_pk or after_at/after_pk (a cursor), exclude (an id).
+    `values`: category (an id), before_at/before_pk or after_at/after_pk (a cursor).
     """
     given = {name: value for name, value in values.items() if value is not None}
-    return to_cards(NEWEST.rows((size, featured), **given))
+    return to_cards(NEWEST.rows(size, **given))
 
 
 # A search reads the stories' own columns and category id: PostgreSQL plans the ranked query in two thirds of
@@ -155,8 +152,9 @@ def with_categories(rows, known_categories=None):
     known = categories() if known_categories is None else known_categories
     named = {category.pk: (category.slug, category.name) for category in known}
     if any(row[CATEGORY_ID] not in named for row in rows):
-        # A category made since this process last read the list.
-        named = {category.pk: (category.slug, category.name) for category in Category.objects.all()}
+        # A category made since this process last read the list: read it again, for later pages too.
+        _categories.clear()
+        named = {category.pk: (category.slug, category.name) for category in categories()}
     return [(*row, *named[row[CATEGORY_ID]]) for row in rows]
 
 
@@ -195,7 +193,7 @@ def _story_and_more_at_once(more, slug):
 STORY_AND_MORE = compiled.CompiledQuery(_story_and_more_at_once, slug="str")
 
 
-def published_story(slug, more=0):
+def published_story(slug, more):
     """(the published story at `slug` as a card with its `happened_on`, or None; up to `more`
     newest other stories of its category, as cards)."""
     if connection.features.supports_slicing_ordering_in_compound:

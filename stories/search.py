@@ -10,8 +10,7 @@ from django.db.models.expressions import RawSQL
 # Ranking every match of a common word would cost more the bigger the site grows, so only the
 # newest matches are ranked; a reader searching wants recent stories anyway.
 RANKED_MATCHES = 100
-# PostgreSQL's websearch syntax ("quoted phrases", -not, or) and its English stemming and stop words.
-SEARCH_TYPE = "websearch"
+# PostgreSQL's English stemming and stop words, for the stored vectors and for what readers type.
 CONFIG = "english"
 # Common words, most of them on PostgreSQL's english stop list (which leaves them out of every
 # search), and websearch's "or": marking them in an excerpt would mark half the text.
@@ -63,7 +62,8 @@ def search(stories, text, size):
                 place__icontains=word
             )
         return stories.filter(condition).newest_first()[:size]
-    query = SearchQuery(text, search_type=SEARCH_TYPE, config=CONFIG)
+    # Websearch syntax: "quoted phrases", -not, or. The ranking below parses the text the same way.
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
     newest_matches = (stories.filter(search_vector=query).order_by("-published_at", "-id")
                       .values_list("pk", "search_vector", "published_at")[:RANKED_MATCHES])
     sql, params = newest_matches.query.sql_with_params()

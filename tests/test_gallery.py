@@ -98,6 +98,25 @@ def test_more_stories_are_of_the_same_category(client):
     assert "This is the first travel story" in lonely
 
 
+def test_more_stories_are_the_three_newest_others_published_in_its_category(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from stories.models import Story
+
+    now = timezone.now()
+    story = StoryFactory(approved=True, title="The story itself", published_at=now - timedelta(days=2))
+    older, *newest = [StoryFactory(approved=True, title=f"Healthcare story {n}", published_at=now - timedelta(days=n))
+                      for n in (5, 4, 3, 1)]
+    StoryFactory(title="A pending healthcare story", status=Story.Status.PENDING)
+    page = client.get(story.get_absolute_url()).content.decode()
+    more = page[page.index('id="more-heading"'):]
+    positions = [more.find(other.title) for other in reversed(newest)]
+    assert -1 not in positions and positions == sorted(positions)
+    assert older.title not in more and story.title not in more and "pending" not in more
+
+
 def test_head_requests_are_answered(client):
     story = StoryFactory(approved=True)
     for path in ("/", story.get_absolute_url(), "/feed/", "/api/stories/", "/embed/", "/sitemap.xml"):

@@ -71,6 +71,7 @@ def test_query_logs_show_a_prepared_query_with_its_values(client):
     assert any(story.slug in query["sql"] and "'approved'" in query["sql"] for query in queries.captured_queries)
 
 
+@on_postgres
 def test_constants_with_quotes_and_percent_signs_are_written_in_safely():
     title = "It's 100% kind; isn't it? %s %%"
     odd = StoryFactory(approved=True, title=title)

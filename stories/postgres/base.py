@@ -11,12 +11,14 @@ failover can drop a quiet connection without a word, and only a round trip finds
 
 Timestamps are read by psycopg's own loader (C, with psycopg[binary]) rather than the Python one
 Django installs, which parsed every date of a list of cards again in Python: for a connection in
-UTC, as Django keeps it, both give the same aware datetimes.
+UTC, as Django keeps it, both give the same aware datetimes. (psycopg's follows the session's
+time zone: nothing here ever sets another.)
 
 It also gives `prepared_cursor()`, for the few queries the public pages run over and over
 (stories.compiled): PostgreSQL parses and plans each once per connection instead of on every
 run, which halves its work on a one-row lookup. Django's own cursors bind values on the client
-and are never prepared.
+and are never prepared. psycopg forgets them all, and deallocates them, after any rollback (a
+savepoint's too, such as a repeated heart's): they are prepared again as they are next used.
 """
 
 import datetime
@@ -60,6 +62,7 @@ class UTCTimestampLoader(adapt.Loader):
         self.load = self._loader.load
 
     def load(self, data):
+        # Required by the abstract base; the instance's own `load`, set above, is the one called.
         return self._loader.load(data)
 
 
@@ -79,12 +82,20 @@ class PreparedCursor(base.ServerBindingCursor):
         return super().execute(query, params, **{**options, "prepare": True})
 
 
+# Room for every shape the public pages compile (the API's and the embed's page sizes make a few
+# hundred), so that no caller can push the busiest ones out; psycopg keeps 100 by default.
+PREPARED_MAX = 1000
+
+
 class DatabaseOperations(operations.DatabaseOperations):
     def last_executed_query(self, cursor, sql, params):
         if isinstance(cursor, PreparedCursor):
             # Its values went to the server apart from the SQL: written in here, for query logs and
             # tests, as Django does for its own server-side binding.
-            return self.compose_sql(sql, params)
+            try:
+                return self.compose_sql(sql, params)
+            except psycopg.errors.DataError:
+                return None
         return super().last_executed_query(cursor, sql, params)
 
 
@@ -109,6 +120,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             # Django leaves psycopg's threshold at None, which refuses even an explicit prepare.
             # Only PreparedCursor asks; Django's client-binding cursors never prepare.
             connection.prepare_threshold = 0
+            connection.prepared_max = PREPARED_MAX
         return connection
 
     def prepared_cursor(self):
