@@ -75,8 +75,8 @@ def with_utc_timestamps(adapters):
 
 
 class PreparedCursor(base.ServerBindingCursor):
-    """Binds values on the server and prepares every query it runs (psycopg keeps the 100 most
-    recent per connection, and forgets them all on a rollback)."""
+    """Binds values on the server and prepares every query it runs (psycopg keeps the PREPARED_MAX
+    most recently used per connection, and forgets them all on a rollback)."""
 
     def execute(self, query, params=None, **options):
         return super().execute(query, params, **{**options, "prepare": True})
