@@ -108,3 +108,22 @@ def test_timestamps_come_back_as_djangos_own_loader_gives_them():
     assert all(moment.tzinfo is UTC for moment in ours)
     story = StoryFactory(approved=True)
     assert Story.objects.values_list("published_at", flat=True).get(pk=story.pk) == story.published_at
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_column_changed_by_a_migration_elsewhere_costs_no_failed_request(client):
+    from tests.test_db_health import raw_connection
+
+    story = StoryFactory(approved=True)
+    assert client.get(story.get_absolute_url()).status_code == 200
+    with raw_connection(autocommit=True) as migration:
+        (title_type,) = migration.execute(
+            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+            "WHERE attrelid = 'stories_story'::regclass AND attname = 'title'").fetchone()
+        migration.execute("ALTER TABLE stories_story ALTER COLUMN title TYPE varchar(500)")
+        try:
+            response = client.get(story.get_absolute_url())
+        finally:
+            migration.execute(f"ALTER TABLE stories_story ALTER COLUMN title TYPE {title_type}")
+    assert response.status_code == 200 and story.title in response.content.decode()

@@ -79,7 +79,19 @@ class PreparedCursor(base.ServerBindingCursor):
     most recently used per connection, and forgets them all on a rollback)."""
 
     def execute(self, query, params=None, **options):
-        return super().execute(query, params, **{**options, "prepare": True})
+        options = {**options, "prepare": True}
+        try:
+            return super().execute(query, params, **options)
+        except psycopg.errors.FeatureNotSupported as error:
+            # "cached plan must not change result type": a migration has changed a column this
+            # connection's statements read (a longer title, say). Outside a transaction the query
+            # can simply be prepared again; inside one, the transaction is lost anyway.
+            idle = self.connection.info.transaction_status == pq.TransactionStatus.IDLE
+            if not idle or "cached plan" not in str(error):
+                raise
+            # psycopg forgets its own record of them too when it sees this command.
+            self.connection.execute("DEALLOCATE ALL", prepare=False)
+            return super().execute(query, params, **options)
 
 
 # Room for every shape the public pages compile (the API's and the embed's page sizes make a few
