@@ -9,7 +9,6 @@ import functools
 import time
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Subquery, Value
 
 from . import compiled, cursor, excerpts, public_cache, search
@@ -174,8 +173,7 @@ def searched(size, query, *, category=None, known_categories=None):
 
 
 def _story_and_more(more, slug):
-    """The published story at `slug` and up to `more` newest others of its category, as two
-    querysets whose last column tells the story (True) from the others."""
+    """The published story at `slug` (flagged True) and up to `more` newest others of its category."""
     story = Story.objects.published().filter(slug=slug)
     itself = story.values_list(*COLUMNS, "happened_on", Value(True))[:1]
     others = (Story.objects.published().filter(category_id=Subquery(story.values("category_id")[:1]))
@@ -184,27 +182,16 @@ def _story_and_more(more, slug):
     return itself, others
 
 
-def _story_and_more_at_once(more, slug):
-    itself, others = _story_and_more(more, slug)
-    return itself.union(others, all=True)
-
-
 # The story page's one query.
-STORY_AND_MORE = compiled.CompiledQuery(_story_and_more_at_once, slug="str")
+STORY_AND_MORE = compiled.CompiledPair(_story_and_more, slug="str")
 
 
 def published_story(slug, more):
     """(the published story at `slug` as a card with its `happened_on`, or None; up to `more`
     newest other stories of its category, as cards)."""
-    if connection.features.supports_slicing_ordering_in_compound:
-        rows = STORY_AND_MORE.rows(more, slug=slug)
-    else:
-        # SQLite cannot order and limit each part of a UNION: two queries there.
-        itself, others = _story_and_more(more, slug)
-        rows = [*itself, *others]
-    found = to_cards([row[:-1] for row in rows if row[-1]], extras=("happened_on",))
-    others = to_cards([row[:-1] for row in rows if not row[-1]], extras=("happened_on",))
-    return (found[0] if found else None), others
+    itself, others = STORY_AND_MORE.rows(more, slug=slug)
+    found = to_cards(itself, extras=("happened_on",))
+    return (found[0] if found else None), to_cards(others, extras=("happened_on",))
 
 
 FEED_ENTRIES = compiled.CompiledQuery(
@@ -218,31 +205,21 @@ def feed_entries(size, *, category=None):
     return to_cards(rows, extras=("updated_at",))
 
 
-def _newest_and_featured(size, featured):
-    """Querysets of the `size` newest published stories and the `featured` newest featured ones,
-    whose last column tells the featured (True) from the others."""
-    return (newest_queryset(size, columns=(*COLUMNS, Value(False))),
-            newest_queryset(featured, featured=True, columns=(*COLUMNS, Value(True))))
-
-
-def _newest_and_featured_at_once(shape):
-    newest_ones, featured_ones = _newest_and_featured(*shape)
-    return newest_ones.union(featured_ones, all=True)
+def _featured_and_newest(shape):
+    """The `featured` newest featured stories (flagged True) and the `size` newest of all."""
+    size, featured = shape
+    return (newest_queryset(featured, featured=True, columns=(*COLUMNS, Value(True))),
+            newest_queryset(size, columns=(*COLUMNS, Value(False))))
 
 
 # The front page's one query.
-NEWEST_AND_FEATURED = compiled.CompiledQuery(_newest_and_featured_at_once)
+FEATURED_AND_NEWEST = compiled.CompiledPair(_featured_and_newest)
 
 
 def newest_and_featured(size, featured):
     """(up to `size` newest published stories, up to `featured` newest featured ones), as cards."""
-    if connection.features.supports_slicing_ordering_in_compound:
-        rows = NEWEST_AND_FEATURED.rows((size, featured))
-    else:
-        newest_ones, featured_ones = _newest_and_featured(size, featured)
-        rows = [*newest_ones, *featured_ones]
-    return (to_cards([row[:-1] for row in rows if not row[-1]]),
-            to_cards([row[:-1] for row in rows if row[-1]]))
+    featured_rows, newest_rows = FEATURED_AND_NEWEST.rows((size, featured))
+    return to_cards(newest_rows), to_cards(featured_rows)
 
 
 def cursor_page(*, category=None, before=None, after=None, size, featured=0):

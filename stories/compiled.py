@@ -124,3 +124,27 @@ class CompiledQuery:
             queryset = self.build(shape_key, **{name: placeholder.value for name, placeholder in placeholders.items()})
             shape = self.shapes[key] = Shape(queryset, placeholders, self.prepared)
         return shape.run(values)
+
+
+class CompiledPair:
+    """Two querysets read together: `parts(shape_key, **values)` builds them, each row ending with a
+    flag, True in the first and False in the second. Where each part of a UNION can be ordered and
+    limited (PostgreSQL) they are one compiled UNION ALL query; elsewhere (SQLite) two queries.
+
+    `rows(shape_key, **values)` returns (the first part's rows, the second's), without the flag.
+    """
+
+    def __init__(self, parts, **slots):
+        self.parts = parts
+        self.union = CompiledQuery(self._union, **slots)
+
+    def _union(self, shape_key, **values):
+        first, second = self.parts(shape_key, **values)
+        return first.union(second, all=True)
+
+    def rows(self, shape_key, **values):
+        if connection.features.supports_slicing_ordering_in_compound:
+            rows = self.union.rows(shape_key, **values)
+        else:
+            rows = [row for part in self.parts(shape_key, **values) for row in part]
+        return [row[:-1] for row in rows if row[-1]], [row[:-1] for row in rows if not row[-1]]

@@ -26,8 +26,6 @@ FORMAT = 4
 
 PUBLIC = versions.SharedVersion(VERSION_KEY)
 bump = PUBLIC.bump
-
-
 bump_on_commit = PUBLIC.bump_on_commit
 
 

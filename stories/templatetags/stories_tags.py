@@ -38,16 +38,16 @@ def url_pattern(name, placeholder):
     return reverse(name, args=[placeholder])
 
 
-def story_url(slug):
-    """A story's path without a reverse() per story."""
-    return url_pattern("stories:detail", "SLUG").replace("SLUG", slug)
-
-
 @register.filter
 def story_path(slug, name):
     """`{{ story.slug|story_path:"stories:report" }}`: {% url %} for a story's own pages, without a
     reverse() on every view of it."""
     return url_pattern(name, "SLUG").replace("SLUG", slug)
+
+
+def story_url(slug):
+    """A story's path without a reverse() per story."""
+    return story_path(slug, "stories:detail")
 
 
 # Django's date filter costs tens of microseconds a call (format parsing, translation lookups);

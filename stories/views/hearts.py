@@ -24,7 +24,7 @@ from django_ratelimit.decorators import ratelimit
 
 from .. import spam
 from ..models import Heart, Story
-from ..templatetags.stories_tags import url_pattern
+from ..templatetags.stories_tags import story_path
 from . import errors
 
 VISITOR_COOKIE = "ks_visitor"
@@ -85,7 +85,7 @@ def heart_form(request, story, count, hearted):
     else:
         count_text = "Be the first to say it made your day."
     status = " ".join(escape(str(message)) for message in messages.get_messages(request) if "heart" in message.tags)
-    action = escape(url_pattern("stories:heart", "SLUG").replace("SLUG", story.slug))
+    action = escape(story_path(story.slug, "stories:heart"))
     return mark_safe(  # noqa: S308 - every value above is escaped or a constant
         f'<form class="heart-form" id="heart" method="post" action="{action}" data-heart>'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
