@@ -6,14 +6,17 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 # How much of a story comes before the first match, when the match is past the opening.
 LEAD_CHARS = 60
+# Room for the line breaks and double spaces of a story's opening, which collapse to one space.
+OPENING_SLACK = 40
 
 
 def opening(text, length=200):
     """The opening of a story, cut at a word boundary rather than mid-word."""
-    # Only the opening can show: collapse the whitespace of a few times `length` characters
-    # rather than of a whole 3,000-character story, unless that opening is mostly whitespace.
-    shown = " ".join(text[: 4 * length].split())
-    if len(shown) <= length and len(text) > 4 * length:
+    # Only the opening can show: collapse the whitespace of a little more than `length`
+    # characters rather than of a whole 3,000-character story, unless that much holds so much
+    # whitespace that it comes out short. A word cut at the end of the piece is past `length`.
+    shown = " ".join(text[: length + OPENING_SLACK].split())
+    if len(shown) <= length and len(text) > length + OPENING_SLACK:
         shown = " ".join(text.split())
     if len(shown) <= length:
         return shown

@@ -44,15 +44,19 @@ def get_or_build(name, parts, build, keep=None):
     return value
 
 
+def is_anonymous_without_messages(request):
+    """No session cookie means no login (no staff links) and no messages kept in a session; no
+    messages cookie means no message waiting."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
 def for_anyone(request):
     """True when nothing on this request's page can be the visitor's own, so it may be cached whole.
 
-    No session cookie means no login (no staff links) and no messages kept in a session; no
-    messages cookie means no message waiting. The CSRF token is checked on each page built.
+    The CSRF token is checked on each page built.
     """
-    cookies = request.COOKIES
-    return (settings.PAGE_CACHE_SECONDS > 0 and settings.SESSION_COOKIE_NAME not in cookies
-            and CookieStorage.cookie_name not in cookies)
+    return settings.PAGE_CACHE_SECONDS > 0 and is_anonymous_without_messages(request)
 
 
 def stored(response):

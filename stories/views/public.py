@@ -10,12 +10,13 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .. import cards, cursor, public_cache
+from .. import cards, cursor, public_cache, shells
 from ..moderation import REJECT_REASONS
 from . import hearts
 from .listing import build_gallery, clean_query, site_parts
 
 FEATURED_COUNT = 3
+GALLERY_PAGE = shells.Shell("stories/gallery.html", slots=("main", "query"))
 # Where the heart form goes in a cached story page; user text is escaped, so it cannot forge it.
 HEART_FORM_SLOT = mark_safe("<!-- heart form -->")  # noqa: S308
 MORE_LIKE_THIS = 3
@@ -50,7 +51,7 @@ def gallery(request):
         main = public_cache.get_or_build("gallery", parts, build)
         if main is None:
             return HttpResponseBadRequest(render_to_string("errors/400.html", request=request))
-        return render(request, "stories/gallery.html", {"main": main, "query": query, "is_front": is_front})
+        return GALLERY_PAGE.render(request, {"is_front": is_front}, main=main, query=query)
 
     return public_cache.whole_page(request, "gallery", parts, make_response)
 

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, help="Interleaved rounds over every page (BENCH_ROUNDS).")
         parser.add_argument("--seconds", type=int, help="Seconds of load per page and round (BENCH_SECONDS).")
         parser.add_argument("--pages", help=f"Comma-separated subset of: {', '.join(p.label for p in PAGES)}.")
-        parser.add_argument("--modes", default="cached,uncached", help="cached, uncached or both.")
+        parser.add_argument("--modes", default="both", help="cached, uncached or both (the default).")
         parser.add_argument("--reuse-db", action="store_true", help="Keep using an existing bench database.")
         parser.add_argument("--keep-db", action="store_true", help="Do not drop the bench database at the end.")
 
@@ -46,7 +46,8 @@ class Command(BaseCommand):
             small_stories=env_int("BENCH_SMALL_STORIES", base.get("small_stories", defaults.small_stories)),
             rounds=flags["rounds"] or env_int("BENCH_ROUNDS", base.get("rounds", defaults.rounds)),
             seconds=flags["seconds"] or env_int("BENCH_SECONDS", base.get("seconds", defaults.seconds)),
-            modes=tuple(mode for mode in ("cached", "uncached") if mode in flags["modes"].split(",")),
+            modes=tuple(mode for mode in ("cached", "uncached")
+                        if mode in flags["modes"].split(",") or flags["modes"] == "both"),
             reuse_db=flags["reuse_db"], keep_db=flags["keep_db"],
         )
         if flags["pages"]:
