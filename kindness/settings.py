@@ -178,10 +178,10 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# zlib's level for responses compressed as they go out (1 fastest, 9 smallest).
-GZIP_LEVEL = env_int("GZIP_LEVEL", 1)
+# The deflate level (zlib-ng's) for responses compressed as they go out (1 fastest, 9 smallest).
+GZIP_LEVEL = env_int("GZIP_LEVEL", 2)
 if not 1 <= GZIP_LEVEL <= 9:
-    raise ImproperlyConfigured("GZIP_LEVEL is zlib's compression level, from 1 (fastest) to 9 (smallest).")
+    raise ImproperlyConfigured("GZIP_LEVEL is a deflate compression level, from 1 (fastest) to 9 (smallest).")
 
 # --- Security ---------------------------------------------------------------------------------
 

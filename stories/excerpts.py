@@ -35,4 +35,9 @@ def around(text, words, length):
     shown = opening(text[start:], length)
     if start:
         shown = "…" + shown
-    return words.pattern.sub(lambda match: f"{MARK_START}{match.group()}{MARK_END}", shown)
+    pieces, last = [], 0
+    for start, end in words.spans(shown):
+        pieces += [shown[last:start], MARK_START, shown[start:end], MARK_END]
+        last = end
+    pieces.append(shown[last:])
+    return "".join(pieces)

@@ -9,7 +9,10 @@ the piece is deflated; the gzip trailer's CRC is carried on over the stored part
 
 import secrets
 import struct
-import zlib
+
+# zlib-ng writes the same deflate streams as zlib, in half the time or less: its level 2 is faster
+# than zlib's level 1 and as small as zlib's 3.
+from zlib_ng import zlib_ng as zlib
 
 LEVEL = 6
 # Django's GZipMiddleware's own rule for when compressing is worth it.

@@ -96,9 +96,10 @@ class DatabaseUnavailableMiddleware:
 class GZipMiddleware(gzip.GZipMiddleware):
     """Django's GZipMiddleware, compressing whole responses at settings.GZIP_LEVEL.
 
-    Django compresses at level 6. Level 1, nginx's default, takes half the time for a page about a
-    tenth bigger, and a page that is not cached is compressed on every request. Streaming
-    responses and the rules for when to compress are Django's own.
+    Django compresses with zlib at level 6; a page that is not cached is compressed on every
+    request, so here zlib-ng does it (see gzip_slot) at level 2 by default: a third of the time of
+    Django's for a page 7 % bigger. Streaming responses and the rules for when to
+    compress are Django's own.
     """
 
     def process_response(self, request, response):

@@ -108,6 +108,36 @@ class SearchedWords:
         found = [position for position in map(lowered.find, self.stems) if position >= 0]
         return self.pattern.search(text, min(found)) if found else None
 
+    def spans(self, text):
+        """(start, end) of every match of the pattern in `text`, in order.
+
+        A story's excerpt is marked on every search result, and the pattern, tried at each
+        position of a case-blind match, took three times as long as finding each stem in the
+        lowercased text and widening it to the word.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return [match.span() for match in self.pattern.finditer(text)]
+        found = set()
+        for stem in self.stems:
+            start = lowered.find(stem)
+            while start >= 0:
+                if start and _is_word(lowered[start - 1]):
+                    start = lowered.find(stem, start + 1)
+                    continue
+                end = start + len(stem)
+                while end < len(lowered) and _is_word(lowered[end]):
+                    end += 1
+                # Two stems can start the same word ("kind", "kindness"): one match.
+                found.add((start, end))
+                start = lowered.find(stem, end)
+        return sorted(found)
+
+
+def _is_word(character):
+    """What the pattern's \\w matches."""
+    return character.isalnum() or character == "_"
+
 
 def searched_words(text):
     """What a search for `text` is about (SearchedWords), or None.

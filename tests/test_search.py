@@ -155,3 +155,16 @@ def test_the_first_searched_word_is_found_where_the_pattern_finds_it(text):
     expected = words.pattern.search(text)
     found = words.first_in(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("text", [
+    "Today was long, but the day ended well.",
+    "No such word here at all.",
+    "DAYS later, a daylight visit: kind, KINDNESS, unkind, kind_hearted, kind2.",
+    "İstanbul: the day the ferry waited, kindly.",
+    "Ǆay, ǅays and Straße: kind—kindness…day",
+    "",
+])
+def test_the_marked_words_are_what_the_pattern_marks(text):
+    words = search.searched_words('days "kindness" -rude kind')
+    assert words.spans(text) == [match.span() for match in words.pattern.finditer(text)]
