@@ -36,8 +36,8 @@ def around(text, words, length):
     if start:
         shown = "…" + shown
     pieces, last = [], 0
-    for start, end in words.spans(shown):
-        pieces += [shown[last:start], MARK_START, shown[start:end], MARK_END]
-        last = end
+    for word_start, word_end in words.spans(shown):
+        pieces += [shown[last:word_start], MARK_START, shown[word_start:word_end], MARK_END]
+        last = word_end
     pieces.append(shown[last:])
     return "".join(pieces)

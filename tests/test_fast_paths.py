@@ -169,3 +169,20 @@ def test_the_quick_date_filters_write_what_djangos_date_filter_writes(settings, 
                    datetime(2024, 7, 4, 12, 0, tzinfo=UTC)):
         context = {"at": moment, "day": date(2025, 9, 1), "slug": "the-porter-who-smiled-1a2b"}
         assert ours.render(context) == djangos.render(context)
+
+
+@pytest.mark.parametrize("text", [
+    "A short story.",
+    "word " * 100,
+    "Line one.\n\n\n\n" + "   \n" * 60 + "Then the rest, " * 30,
+    "\n" * 500 + "Only after a long run of blank lines does the story begin, " * 8,
+    "x" * 300,
+    "A sentence that ends close to the cut, with a long last word: extraordinarily" + " more" * 50,
+])
+def test_a_cards_opening_is_cut_from_the_whole_text_collapsed(text):
+    from stories.excerpts import opening
+
+    # Collapsing only the opening's whitespace must not change what shows.
+    collapsed = " ".join(text.split())
+    expected = collapsed if len(collapsed) <= 200 else collapsed[:200].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+    assert opening(text, 200) == expected

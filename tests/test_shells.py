@@ -52,16 +52,48 @@ def test_a_message_waiting_shows_on_the_gallery_to_its_reader_only(client, appro
     assert "Your heart is on this story" not in client.get("/").content.decode()
 
 
-def test_no_csrf_token_or_cookie_of_the_first_reader_is_kept_for_the_next(approved_story):
-    first = Client()
-    first.get(approved_story.get_absolute_url())
-    first.get("/")
-    later = Client().get("/")
-    assert "csrftoken" not in later.cookies and "csrfmiddlewaretoken" not in later.content.decode()
+GALLERY_ADDRESSES = [
+    {}, {"q": "kind"}, {"q": 'x<y & "z"'}, {"q": "   "}, {"q": "the"}, {"category": "healthcare"},
+    {"category": "healthcare", "q": "kind"}, {"before": "x"}, {"before": "1700000000000000-5"},
+    {"after": "1700000000000000-5"},
+]
 
 
+@pytest.mark.parametrize("params", GALLERY_ADDRESSES)
+def test_a_kept_shell_gives_exactly_the_page_rendered_afresh(params, approved_story):
+    StoryFactory(approved=True, title="Another kind clerk")
+    shelled = [Client().get("/", params) for _ in range(2)]
+    # A session cookie (even one the server does not know) takes the ordinary render().
+    rendered = Client(cookies={"sessionid": "unknown"}).get("/", params)
+    for response in shelled:
+        assert response.status_code == rendered.status_code
+        assert response.content == rendered.content
+        assert response["Vary"] == rendered["Vary"]
+        assert "Cookie" in response["Vary"] or response.status_code == 400
+
+
+PROBE = "{% csrf_token %}|{{ user }}|{{ request.path }}|{% for m in messages %}{{ m }}{% endfor %}|{{ body }}"
+
+
+def test_a_shell_is_made_without_the_request_that_asked_first(settings, moderator):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.middleware.csrf import get_token
+
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [], "APP_DIRS": False, "OPTIONS": {
+        **settings.TEMPLATES[0]["OPTIONS"],
+        "loaders": [("django.template.loaders.locmem.Loader", {"probe.html": PROBE})],
+    }}]
+    first = RequestFactory().get("/some/private/path/")
+    first.user = moderator
+    first.session = {}
+    first._messages = FallbackStorage(first)
+    first._messages.add(20, "A message for the first reader")
+    get_token(first)
+    shell = shells.Shell("probe.html", slots=("body",))
+    for request in (first, RequestFactory().get("/")):
+        assert shell.response(request, {}, body="<b>").content == b"||||&lt;b&gt;"
 def test_a_shell_refuses_a_template_that_changes_a_slot_value(approved_story):
     # The list shows category.name and category.slug|urlencode, never {{ category }} itself.
     shell = shells.Shell("includes/gallery_list.html", slots=("category",))
     with pytest.raises(ValueError, match="category"):
-        shell.render(RequestFactory().get("/"), {}, category=approved_story.category)
+        shell.response(RequestFactory().get("/"), {}, category=approved_story.category)

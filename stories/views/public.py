@@ -51,7 +51,7 @@ def gallery(request):
         main = public_cache.get_or_build("gallery", parts, build)
         if main is None:
             return HttpResponseBadRequest(render_to_string("errors/400.html", request=request))
-        return GALLERY_PAGE.render(request, {"is_front": is_front}, main=main, query=query)
+        return GALLERY_PAGE.response(request, {"is_front": is_front}, main=main, query=query)
 
     return public_cache.whole_page(request, "gallery", parts, make_response)
 

@@ -15,6 +15,7 @@ from stories.benchmarks.runner import RESULTS_DIR, Bench, Options
 from stories.benchmarks.wrk import WrkError
 
 QUICK = {"stories": 2_000, "small_stories": 0, "rounds": 1, "seconds": 2}
+MODES = {"cached": ("cached",), "uncached": ("uncached",), "both": ("cached", "uncached")}
 
 
 def env_int(name, default):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, help="Interleaved rounds over every page (BENCH_ROUNDS).")
         parser.add_argument("--seconds", type=int, help="Seconds of load per page and round (BENCH_SECONDS).")
         parser.add_argument("--pages", help=f"Comma-separated subset of: {', '.join(p.label for p in PAGES)}.")
-        parser.add_argument("--modes", default="both", help="cached, uncached or both (the default).")
+        parser.add_argument("--modes", default="both", choices=sorted(MODES), help="Which page caching to measure.")
         parser.add_argument("--reuse-db", action="store_true", help="Keep using an existing bench database.")
         parser.add_argument("--keep-db", action="store_true", help="Do not drop the bench database at the end.")
 
@@ -46,8 +47,7 @@ class Command(BaseCommand):
             small_stories=env_int("BENCH_SMALL_STORIES", base.get("small_stories", defaults.small_stories)),
             rounds=flags["rounds"] or env_int("BENCH_ROUNDS", base.get("rounds", defaults.rounds)),
             seconds=flags["seconds"] or env_int("BENCH_SECONDS", base.get("seconds", defaults.seconds)),
-            modes=tuple(mode for mode in ("cached", "uncached")
-                        if mode in flags["modes"].split(",") or flags["modes"] == "both"),
+            modes=MODES[flags["modes"]],
             reuse_db=flags["reuse_db"], keep_db=flags["keep_db"],
         )
         if flags["pages"]:
@@ -57,8 +57,6 @@ class Command(BaseCommand):
                 raise CommandError(f"Unknown pages: {', '.join(sorted(unknown))}")
             # The floor is what every ratio is taken against: it is always measured.
             options.labels = [page.label for page in PAGES if page.label in chosen or page.label == "floor"]
-        if not options.modes:
-            raise CommandError("--modes takes cached, uncached or both.")
         try:
             text, _ = Bench(options, self.stderr.write).run()
         except WrkError as error:
