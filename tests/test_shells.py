@@ -1,6 +1,8 @@
 """The gallery's page around its cards is rendered once per process for signed-out readers
 without a message (stories.shells); every reader must still get exactly their own page."""
 
+import re
+
 import pytest
 from django.test import Client, RequestFactory
 
@@ -72,6 +74,20 @@ def test_a_kept_shell_gives_exactly_the_page_rendered_afresh(params, approved_st
         assert "Cookie" in response["Vary"] or response.status_code == 400
 
 
+def test_a_kept_story_page_is_the_page_rendered_afresh_but_for_the_readers_own_token(approved_story):
+    StoryFactory(approved=True, category=approved_story.category, title="More like it")
+
+    def without_token(response):
+        return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", response.content)
+
+    shelled = [Client().get(approved_story.get_absolute_url()) for _ in range(2)]
+    rendered = Client(cookies={"sessionid": "unknown"}).get(approved_story.get_absolute_url())
+    assert b"More like it" in rendered.content and b'rel="canonical"' in rendered.content
+    for response in shelled:
+        assert without_token(response) == without_token(rendered)
+        assert response["Vary"] == rendered["Vary"] and "Cookie" in response["Vary"]
+
+
 PROBE = "{% csrf_token %}|{{ user }}|{{ request.path }}|{% for m in messages %}{{ m }}{% endfor %}|{{ body }}"
 
 
@@ -97,3 +113,14 @@ def test_a_shell_refuses_a_template_that_changes_a_slot_value(approved_story):
     shell = shells.Shell("includes/gallery_list.html", slots=("category",))
     with pytest.raises(ValueError, match="category"):
         shell.response(RequestFactory().get("/"), {}, category=approved_story.category)
+
+
+def test_a_story_pages_own_words_are_escaped_in_its_title_description_and_links():
+    story = StoryFactory(approved=True, title='Tom & "Jerry" <3', body="<b>Bold</b> & kind " * 20)
+    for _ in range(2):
+        page = Client().get(story.get_absolute_url()).content.decode()
+        assert title(page) == "Tom &amp; &quot;Jerry&quot; &lt;3 · Kindness Stories"
+        assert '<meta name="description" content="&lt;b&gt;Bold&lt;/b&gt; &amp; kind' in page
+        assert '<meta property="og:title" content="Tom &amp; &quot;Jerry&quot; &lt;3">' in page
+        assert f'<a href="/stories/{story.slug}/report/">Report this story</a>' in page
+        assert "<b>Bold" not in page

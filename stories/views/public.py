@@ -11,12 +11,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .. import cards, cursor, public_cache, shells
+from ..excerpts import opening
 from ..moderation import REJECT_REASONS
+from ..templatetags.stories_tags import story_path
 from . import hearts
 from .listing import build_gallery, clean_query, site_parts
 
 FEATURED_COUNT = 3
 GALLERY_PAGE = shells.Shell("stories/gallery.html", slots=("main", "query"))
+STORY_PAGE = shells.Shell("stories/story_detail.html", slots=(
+    "title", "description", "head", "article", "heart_form", "share", "report_path", "more"))
 # Where the heart form goes in a cached story page; user text is escaped, so it cannot forge it.
 HEART_FORM_SLOT = mark_safe("<!-- heart form -->")  # noqa: S308
 MORE_LIKE_THIS = 3
@@ -73,16 +77,21 @@ def story_detail(request, slug):
             return None
         return {
             "story": story,
+            "title": story.title,
+            "description": opening(story.body, 160),
+            "head": render_to_string("includes/story_head.html", {"story": story, "canonical_url": canonical_url,
+                                                                  "site_name": settings.SITE_NAME}),
             "article": render_to_string("includes/story_article.html", {"story": story}),
             "share": render_to_string("includes/share_links.html", {"story": story, "canonical_url": canonical_url}),
+            "report_path": story_path(story.slug, "stories:report"),
             "more": render_to_string("includes/more_stories.html", {"story": story, "more": more}),
         }
 
     key = (*site_parts(request), slug)
 
     def page(built, heart_form):
-        return render(request, "stories/story_detail.html",
-                      {**built, "canonical_url": canonical_url, "heart_form": heart_form})
+        return STORY_PAGE.response(request, {}, heart_form=heart_form,
+                                   **{name: built[name] for name in STORY_PAGE.slots if name != "heart_form"})
 
     def heart_form(story, last_count=None):
         count, hearted = hearts.live_hearts(request, story, last_count)
