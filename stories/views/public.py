@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .. import cards, cursor, public_cache, shells
+from .. import cards, context_processors, cursor, public_cache, shells
 from ..excerpts import opening
 from ..moderation import REJECT_REASONS
 from ..templatetags.stories_tags import story_path
@@ -48,7 +48,7 @@ def gallery(request):
             featured_ids = {story.pk for story in context["featured"]}
             context["stories"] = [story for story in context["stories"] if story.pk not in featured_ids]
         context.update(categories=all_categories, category_slug=category_slug, is_front=is_front,
-                       site_name=settings.SITE_NAME, site_tagline=settings.SITE_TAGLINE)
+                       **context_processors.site(request))
         return render_to_string("includes/gallery_main.html", context)
 
     def make_response():
@@ -80,7 +80,7 @@ def story_detail(request, slug):
             "title": story.title,
             "description": opening(story.body, 160),
             "head": render_to_string("includes/story_head.html", {"story": story, "canonical_url": canonical_url,
-                                                                  "site_name": settings.SITE_NAME}),
+                                                                  **context_processors.site(request)}),
             "article": render_to_string("includes/story_article.html", {"story": story}),
             "share": render_to_string("includes/share_links.html", {"story": story, "canonical_url": canonical_url}),
             "report_path": story_path(story.slug, "stories:report"),
