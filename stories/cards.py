@@ -134,16 +134,18 @@ OWN_COLUMNS = COLUMNS[: COLUMNS.index("category_id") + 1]
 CATEGORY_ID = COLUMNS.index("category_id")
 
 
-def _search(size, query, category=None):
+def _searchable(category=None):
     stories = Story.objects.published()
-    if category is not None:
-        stories = stories.filter(category_id=category)
-    return search.search(stories, query, size).values_list(*OWN_COLUMNS)
+    return stories if category is None else stories.filter(category_id=category)
 
 
-# Not prepared: a common word is best found through the newest stories, a rare one through the
-# search index, and only a plan made for the words at hand knows which.
-SEARCH = compiled.CompiledQuery(_search, prepared=False, query="str", category="int")
+def _search(shape, query, category=None):
+    size, way = shape
+    return search.search(_searchable(category), query, size, way).values_list(*OWN_COLUMNS)
+
+
+# Prepared, like the other lists: each way of searching has its plan fixed (see search.py).
+SEARCH = compiled.CompiledQuery(_search, query="str", category="int")
 
 
 def with_categories(rows, known_categories=None):
@@ -162,8 +164,12 @@ def searched(size, query, *, category=None, known_categories=None):
     excerpt around the words searched for, marked. `known_categories`: the category list, when
     the caller has it."""
     given = {"query": query, **({"category": category} if category is not None else {})}
-    # The fallback's SQL grows with the number of words: nothing to compile once.
-    found = SEARCH.rows(size, **given) if search.is_full_text() else list(_search(size, **given))
+    if search.is_full_text():
+        way = search.chosen_way(query, category, _searchable)
+        found = SEARCH.rows((size, way), **given)
+    else:
+        # The fallback's SQL grows with the number of words: nothing to compile once.
+        found = list(_search((size, None), **given))
     rows = with_categories(found, known_categories)
     words = search.searched_words(query)
     if words is None:

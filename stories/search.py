@@ -1,10 +1,12 @@
 """Full-text search: PostgreSQL's ranked search when there, a plain match on SQLite."""
 
 import re
+import time
+from collections import OrderedDict
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import BooleanField, F, Q
+from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 
 # Ranking every match of a common word would cost more the bigger the site grows, so only the
@@ -51,8 +53,25 @@ def index_all(queryset):
         queryset.update(search_vector=story_vector())
 
 
-def search(stories, text, size):
-    """The best `size` stories matching `text`, best first."""
+# Two ways to find a search's newest matches, which find the same stories. Walking the stories
+# newest first and keeping those that match is quick for a common word (a hundred matches among
+# the first few hundred stories) and slow for a rare one (every story read); reading every match
+# from the search index and keeping the newest is the other way round. PostgreSQL's planner knows
+# which, but planning the search took it longer than running it: so each way is a query prepared
+# once per connection with its plan fixed, and the planner's choice for a search is asked once
+# per process (chosen_way) and kept.
+NEWEST_FIRST = "newest-first"
+ALL_MATCHES = "all-matches"
+# How common a word is changes slowly, as stories come: a kept choice is asked again after this long.
+WAY_SECONDS = 600
+# Searches whose way this process keeps, the least recently used forgotten first.
+WAYS_KEPT = 1000
+_ways = OrderedDict()
+
+
+def search(stories, text, size, way=ALL_MATCHES):
+    """The best `size` stories matching `text`, best first. `way`: how PostgreSQL finds the newest
+    matches (NEWEST_FIRST or ALL_MATCHES, the same stories either way)."""
     text = text.strip()
     if not is_full_text():
         words = text.split()[:8]
@@ -62,26 +81,69 @@ def search(stories, text, size):
                 place__icontains=word
             )
         return stories.filter(condition).newest_first()[:size]
-    # Websearch syntax: "quoted phrases", -not, or. The ranking below parses the text the same way.
-    query = SearchQuery(text, search_type="websearch", config=CONFIG)
-    newest_matches = (stories.filter(search_vector=query).order_by("-published_at", "-id")
-                      .values_list("pk", "search_vector", "published_at")[:RANKED_MATCHES])
-    sql, params = newest_matches.query.sql_with_params()
+    # Websearch syntax: "quoted phrases", -not, or. Written as a subquery, the searched words are
+    # parsed once per search rather than once for each story a prepared query looks at.
+    searched = "(SELECT websearch_to_tsquery(%s::regconfig, %s))"
+    columns = stories.values_list("pk", "search_vector", "published_at")
+    if way == NEWEST_FIRST:
+        # ts_match_vq is what @@ calls: as a function it cannot lead PostgreSQL to the search index.
+        walked = columns.filter(RawSQL(f"ts_match_vq(search_vector, {searched})", (CONFIG, text),  # noqa: S611
+                                       output_field=BooleanField()))
+        newest_matches, params = walked.order_by("-published_at", "-id")[:RANKED_MATCHES].query.sql_with_params()
+    else:
+        # OFFSET 0 keeps PostgreSQL to this way: it does not merge a subquery that has one.
+        sql, params = columns.filter(matching(text)).order_by().query.sql_with_params()
+        newest_matches = (f"SELECT * FROM ({sql} OFFSET 0) AS found (pk, vector, published_at) "  # noqa: S608
+                          "ORDER BY published_at DESC, pk DESC LIMIT %s")
+        params = (*params, RANKED_MATCHES)
     meta = stories.model._meta
     pk_column = f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
     # The ORM's own SQL with its values still apart: nothing typed is written into it. The newest
-    # matches are ranked once they are found, not in the scan that finds them: a rarer word's
+    # matches are ranked once they are found, not in the search that finds them: a rarer word's
     # matches are all read to find the newest, and ranking each of them cost a fifth more.
     # "= ANY(ARRAY(…))" rather than "IN (…)": PostgreSQL plans a list of ids faster than a join.
     among_best = RawSQL(  # noqa: S611
         f"{pk_column} = ANY(ARRAY(SELECT pk FROM ("  # noqa: S608
-        "SELECT pk, ts_rank(vector, websearch_to_tsquery(%s::regconfig, %s)) AS rank, published_at "
-        f"FROM ({sql}) AS newest (pk, vector, published_at)"
+        f"SELECT pk, ts_rank(vector, {searched}) AS rank, published_at "
+        f"FROM ({newest_matches}) AS newest (pk, vector, published_at)"
         ") AS ranked ORDER BY rank DESC, published_at DESC, pk DESC LIMIT %s))",
         (CONFIG, text, *params, size), output_field=BooleanField(),
     )
-    rank = SearchRank(F("search_vector"), query)
+    rank = RawSQL(f"ts_rank(search_vector, {searched})", (CONFIG, text), output_field=FloatField())  # noqa: S611
     return stories.filter(among_best).annotate(rank=rank).order_by("-rank", "-published_at", "-id")[:size]
+
+
+def matching(text):
+    return Q(search_vector=SearchQuery(text, search_type="websearch", config=CONFIG))
+
+
+def chosen_way(text, scope, stories_in):
+    """The way (NEWEST_FIRST or ALL_MATCHES) PostgreSQL's planner takes to find the newest matches
+    of `text` among the stories `stories_in(scope)` (a queryset), kept by this process for that
+    text and scope (a category, say)."""
+    key = (text, scope)
+    now = time.monotonic()
+    kept = _ways.get(key)
+    if kept is not None and now - kept[1] < WAY_SECONDS:
+        _ways.move_to_end(key)
+        return kept[0]
+    newest = stories_in(scope).filter(matching(text.strip())).order_by("-published_at", "-id").values_list("pk")
+    sql, params = newest[:RANKED_MATCHES].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        (plan,) = cursor.fetchone()
+    way = ALL_MATCHES if "Bitmap Index Scan" in _node_types(plan[0]["Plan"]) else NEWEST_FIRST
+    _ways[key] = (way, now)
+    _ways.move_to_end(key)
+    while len(_ways) > WAYS_KEPT:
+        _ways.popitem(last=False)
+    return way
+
+
+def _node_types(node):
+    yield node["Node Type"]
+    for child in node.get("Plans", ()):
+        yield from _node_types(child)
 
 
 def _stem(word):

@@ -31,13 +31,15 @@ def default_rows(request):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    from stories import auth, public_cache, review_cache
+    from stories import auth, public_cache, review_cache, search
 
     def clear():
         cache.clear()
         # What this process last read of the shared versions went with the cache.
         for version in (public_cache.PUBLIC, auth.PERMISSIONS, review_cache.QUEUE):
             version._seen = None
+        # And the way each search was found suited the last test's stories.
+        search._ways.clear()
 
     clear()
     yield

@@ -1,5 +1,6 @@
 """The public pages' repeated queries: prepared once per connection on PostgreSQL, with plans that
-fit any values; searches planned for their words; constants written into the SQL safely."""
+fit any values; a search's way of finding its stories chosen for its words; constants written
+into the SQL safely."""
 
 import pytest
 from django.db import connection
@@ -20,14 +21,15 @@ on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="prep
 
 
 def prepared_statements():
-    """(statement, generic plans used) of this connection's prepared statements."""
+    """(statement, generic plans used, custom plans made) of this connection's prepared statements."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT statement, generic_plans FROM pg_prepared_statements")
+        cursor.execute("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements")
         return cursor.fetchall()
 
 
 def story_statements():
-    return [(statement, generic) for statement, generic in prepared_statements() if '"stories_story"' in statement]
+    return [(statement, generic, custom) for statement, generic, custom in prepared_statements()
+            if '"stories_story"' in statement]
 
 
 @on_postgres
@@ -40,17 +42,21 @@ def test_the_gallery_and_story_page_queries_are_prepared_with_one_plan_for_any_v
     kept = story_statements()
     # The gallery's newest and featured stories, and the story with the more like it.
     assert len(kept) == 2
-    assert all("'approved'" in statement for statement, _ in kept)
-    # PostgreSQL tries five custom plans, then keeps the generic one when it is as good: no planning after.
-    assert all(generic > 0 for _, generic in kept), kept
+    assert all("'approved'" in statement for statement, _, _ in kept)
+    # Planned once, for any values: no plan made for the values at hand.
+    assert all(generic == 8 and custom == 0 for _, generic, custom in kept), kept
 
 
 @on_postgres
-def test_a_search_is_planned_afresh_for_its_words(client):
+def test_a_search_is_prepared_and_its_way_asked_once(client):
     StoryFactory(approved=True)
-    for _ in range(7):
-        assert client.get("/", {"q": "pharmacist"}).status_code == 200
-    assert not [statement for statement, _ in prepared_statements() if "websearch_to_tsquery" in statement]
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(7):
+            assert client.get("/", {"q": "pharmacist"}).status_code == 200
+    searches = [(generic, custom) for statement, generic, custom in prepared_statements()
+                if "websearch_to_tsquery" in statement]
+    assert searches == [(7, 0)]
+    assert sum(query["sql"].startswith("EXPLAIN") for query in queries.captured_queries) == 1
 
 
 @on_postgres

@@ -135,6 +135,16 @@ class DatabaseWrapper(base.DatabaseWrapper):
             connection.prepared_max = PREPARED_MAX
         return connection
 
+    def _configure_connection(self, connection):
+        commit = super()._configure_connection(connection)
+        if settings.DB_PREPARED_STATEMENTS:
+            # Each prepared query is written to be planned once for any values (stories.compiled). Left
+            # to choose, PostgreSQL would plan some afresh on every run, where its estimate for values
+            # unknown is far above the one for the values at hand (a search's common word).
+            connection.execute("SET plan_cache_mode = force_generic_plan")
+            commit = True
+        return commit
+
     def prepared_cursor(self):
         """A cursor whose queries are prepared (DB_PREPARED_STATEMENTS), else a plain one. Through
         Django's own cursor(): health check, time zone, query logging and wrappers all apply."""
