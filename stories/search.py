@@ -178,14 +178,14 @@ class SearchedWords:
         lowered = text.lower()
         found = [position for position in map(lowered.find, self.stems) if position >= 0]
         first = min(found, default=len(text))
-        if OTHER_LETTER.search(text, 0, first):
+        if not text.isascii() and OTHER_LETTER.search(text, 0, first):
             return self.pattern.search(text)
         # Up to `first`, lowercasing kept every position, and no match can start before it.
         return self.pattern.search(text, first) if found else None
 
     def spans(self, text):
         """(start, end) of every match of the pattern in `text`, in order."""
-        if not self.ascii or OTHER_LETTER.search(text):
+        if not self.ascii or not text.isascii() and OTHER_LETTER.search(text):
             return [match.span() for match in self.pattern.finditer(text)]
         lowered = text.lower()
         found = set()
