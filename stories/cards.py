@@ -9,6 +9,7 @@ import functools
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Subquery, Value
 
 from . import compiled, cursor, excerpts, public_cache, search
@@ -165,7 +166,8 @@ def searched(size, query, *, category=None, known_categories=None):
     the caller has it."""
     given = {"query": query, **({"category": category} if category is not None else {})}
     if search.is_full_text():
-        way = search.chosen_way(query, category, _searchable)
+        # Unprepared, a search is planned with its words anyway: the planner chooses there and then.
+        way = search.chosen_way(query, category, _searchable) if settings.DB_PREPARED_STATEMENTS else None
         found = SEARCH.rows((size, way), **given)
     else:
         # The fallback's SQL grows with the number of words: nothing to compile once.

@@ -8,10 +8,11 @@ runs put the real values in their places. The SQL is still the ORM's own, built 
 queryset methods (`Story.objects.published()` and the rest), and its rows go through the same
 converters as `values_list()`.
 
-On PostgreSQL a compiled query is also prepared (see stories.postgres), unless its best plan
-depends on the values, as a search's does on how common its words are. Its constants (the
-status of a published story, say) are then written into the SQL: a plan made once for any
-values can use a partial index only for a condition it can see.
+On PostgreSQL a compiled query is also prepared (see stories.postgres), with one plan for any
+values. Its constants (the status of a published story, say) are then written into the SQL: a
+plan made once for any values can use a partial index only for a condition it can see. Where the
+best plan depends on the values, as a search's does on how common its words are, each plan is a
+shape of its own (see search.py).
 """
 
 import re
@@ -65,7 +66,7 @@ def _cursor(prepared):
 
 
 class Shape:
-    def __init__(self, queryset, placeholders, prepared):
+    def __init__(self, queryset, placeholders):
         compiler = queryset.query.get_compiler(connection=connection)
         self.sql, params = compiler.as_sql()
         self.compiler = compiler
@@ -77,7 +78,7 @@ class Shape:
         if missing:
             raise ValueError(f"slots not found in the compiled query: {', '.join(sorted(missing))}")
         self.placeholders = placeholders
-        self.prepared = prepared and hasattr(connection, "prepared_cursor")
+        self.prepared = hasattr(connection, "prepared_cursor")
         if self.prepared:
             self.sql, self.params = _constants_written_in(self.sql, self.params)
 
@@ -106,14 +107,11 @@ class CompiledQuery:
     `rows(shape_key, **values)` runs the shape `shape_key` (what else changes the SQL, such as a
     LIMIT) with `values`, and returns its rows as tuples. Which values are given is part of the
     shape too: a query with a category filter is compiled apart from one without.
-
-    `prepared=False` for a query whose plan should be made afresh for each set of values.
     """
 
-    def __init__(self, build, *, prepared=True, **slots):
+    def __init__(self, build, **slots):
         self.build = build
         self.slots = slots
-        self.prepared = prepared
         self.shapes = {}
 
     def rows(self, shape_key, **values):
@@ -122,7 +120,7 @@ class CompiledQuery:
         if shape is None:
             placeholders = {name: Placeholder(self.slots[name], number) for number, name in enumerate(sorted(values))}
             queryset = self.build(shape_key, **{name: placeholder.value for name, placeholder in placeholders.items()})
-            shape = self.shapes[key] = Shape(queryset, placeholders, self.prepared)
+            shape = self.shapes[key] = Shape(queryset, placeholders)
         return shape.run(values)
 
 

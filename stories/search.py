@@ -1,6 +1,7 @@
 """Full-text search: PostgreSQL's ranked search when there, a plain match on SQLite."""
 
 import re
+import threading
 import time
 from collections import OrderedDict
 
@@ -67,11 +68,14 @@ WAY_SECONDS = 600
 # Searches whose way this process keeps, the least recently used forgotten first.
 WAYS_KEPT = 1000
 _ways = OrderedDict()
+# Sync workers serve one request at a time; the lock is for a server that runs threads.
+_ways_lock = threading.Lock()
 
 
-def search(stories, text, size, way=ALL_MATCHES):
+def search(stories, text, size, way=None):
     """The best `size` stories matching `text`, best first. `way`: how PostgreSQL finds the newest
-    matches (NEWEST_FIRST or ALL_MATCHES, the same stories either way)."""
+    matches (NEWEST_FIRST or ALL_MATCHES, the same stories either way); None leaves it to the
+    planner, for a query planned afresh with its words in it."""
     text = text.strip()
     if not is_full_text():
         words = text.split()[:8]
@@ -85,17 +89,23 @@ def search(stories, text, size, way=ALL_MATCHES):
     # parsed once per search rather than once for each story a prepared query looks at.
     searched = "(SELECT websearch_to_tsquery(%s::regconfig, %s))"
     columns = stories.values_list("pk", "search_vector", "published_at")
+    newest = ("-published_at", "-id")
     if way == NEWEST_FIRST:
         # ts_match_vq is what @@ calls: as a function it cannot lead PostgreSQL to the search index.
-        walked = columns.filter(RawSQL(f"ts_match_vq(search_vector, {searched})", (CONFIG, text),  # noqa: S611
-                                       output_field=BooleanField()))
-        newest_matches, params = walked.order_by("-published_at", "-id")[:RANKED_MATCHES].query.sql_with_params()
-    else:
-        # OFFSET 0 keeps PostgreSQL to this way: it does not merge a subquery that has one.
-        sql, params = columns.filter(matching(text)).order_by().query.sql_with_params()
+        walked = columns.filter(_raw_condition(f"ts_match_vq(search_vector, {searched})", text))
+        newest_matches, params = walked.order_by(*newest)[:RANKED_MATCHES].query.sql_with_params()
+    elif way == ALL_MATCHES:
+        # With OFFSET 0, PostgreSQL does not merge the subquery into the query around it: it finds
+        # the matches first (its one plan, made not knowing the words, reads them from the search
+        # index), then keeps the newest, rather than walking the stories by date.
+        found = columns.filter(_raw_condition(f"search_vector @@ {searched}", text)).order_by()
+        sql, params = found.query.sql_with_params()
         newest_matches = (f"SELECT * FROM ({sql} OFFSET 0) AS found (pk, vector, published_at) "  # noqa: S608
                           "ORDER BY published_at DESC, pk DESC LIMIT %s")
         params = (*params, RANKED_MATCHES)
+    else:
+        matches = columns.filter(matching(text)).order_by(*newest)[:RANKED_MATCHES]
+        newest_matches, params = matches.query.sql_with_params()
     meta = stories.model._meta
     pk_column = f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
     # The ORM's own SQL with its values still apart: nothing typed is written into it. The newest
@@ -113,7 +123,12 @@ def search(stories, text, size, way=ALL_MATCHES):
     return stories.filter(among_best).annotate(rank=rank).order_by("-rank", "-published_at", "-id")[:size]
 
 
+def _raw_condition(sql, text):
+    return RawSQL(sql, (CONFIG, text), output_field=BooleanField())  # noqa: S611 - the words are a parameter
+
+
 def matching(text):
+    """The stories whose search vector matches `text`, with the words written in for the planner."""
     return Q(search_vector=SearchQuery(text, search_type="websearch", config=CONFIG))
 
 
@@ -121,29 +136,37 @@ def chosen_way(text, scope, stories_in):
     """The way (NEWEST_FIRST or ALL_MATCHES) PostgreSQL's planner takes to find the newest matches
     of `text` among the stories `stories_in(scope)` (a queryset), kept by this process for that
     text and scope (a category, say)."""
-    key = (text, scope)
+    # Case and spacing change nothing PostgreSQL searches for.
+    key = (" ".join(text.lower().split()), scope)
     now = time.monotonic()
-    kept = _ways.get(key)
-    if kept is not None and now - kept[1] < WAY_SECONDS:
-        _ways.move_to_end(key)
-        return kept[0]
+    with _ways_lock:
+        kept = _ways.get(key)
+        if kept is not None and now - kept[1] < WAY_SECONDS:
+            _ways.move_to_end(key)
+            return kept[0]
     newest = stories_in(scope).filter(matching(text.strip())).order_by("-published_at", "-id").values_list("pk")
     sql, params = newest[:RANKED_MATCHES].query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         (plan,) = cursor.fetchone()
-    way = ALL_MATCHES if "Bitmap Index Scan" in _node_types(plan[0]["Plan"]) else NEWEST_FIRST
-    _ways[key] = (way, now)
-    _ways.move_to_end(key)
-    while len(_ways) > WAYS_KEPT:
-        _ways.popitem(last=False)
+    # Only a scan of the search index reads every match; a plan that reads a small category whole
+    # and keeps its matches is better served by walking that category newest first.
+    reads_matches = any(node.get("Node Type") == "Bitmap Index Scan" and "@@" in node.get("Index Cond", "")
+                        for node in _nodes(plan[0]["Plan"]))
+    way = ALL_MATCHES if reads_matches else NEWEST_FIRST
+    with _ways_lock:
+        _ways[key] = (way, now)
+        _ways.move_to_end(key)
+        while len(_ways) > WAYS_KEPT:
+            _ways.popitem(last=False)
     return way
 
 
-def _node_types(node):
-    yield node["Node Type"]
+def _nodes(node):
+    """Every node of an EXPLAIN (FORMAT JSON) plan, from its top one down."""
+    yield node
     for child in node.get("Plans", ()):
-        yield from _node_types(child)
+        yield from _nodes(child)
 
 
 def _stem(word):

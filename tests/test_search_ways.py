@@ -1,6 +1,7 @@
 """The two ways a search finds its newest matches give the same stories; the way is asked once."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -23,7 +24,8 @@ WORDS = ["lantern", "umbrella", "receipt", "kettle"]
 
 @pytest.fixture
 def many_stories():
-    """40 stories, a word in every other one, every third, fourth and seventh, some in the title."""
+    """40 stories, a word in every other one, every third, fourth and seventh, some in the title,
+    three or four published at each moment (so the newest are told apart by id)."""
     now = timezone.now()
     travel, retail = Category.objects.get(slug="travel"), Category.objects.get(slug="retail")
     for n in range(40):
@@ -31,7 +33,7 @@ def many_stories():
         title = f"A {used[0]} at the desk" if used and n % 5 == 0 else f"A kind word, number {n}"
         body = " ".join(f"The clerk found my {word} and kept it safe." for word in used) or "She smiled and helped."
         story = StoryFactory(approved=True, title=title, body=body * 3, category=travel if n % 3 else retail,
-                             published_at=now - datetime.timedelta(hours=n * 7 % 40))
+                             published_at=now - datetime.timedelta(hours=n % 13))
         search.index_story(story)
 
 
@@ -58,6 +60,8 @@ def test_both_ways_find_the_same_stories_in_the_same_order(many_stories, monkeyp
         best = (Story.objects.filter(pk__in=list(newest)).annotate(rank=SearchRank(F("search_vector"), searched))
                 .order_by("-rank", "-published_at", "-id").values_list("pk", flat=True)[:12])
         assert [row[0] for row in found] == list(best), (query, category)
+        # Left to the planner, as without prepared statements: the same again.
+        assert cards.SEARCH.rows((12, None), query=query, **given) == found
 
 
 def test_a_title_match_comes_first_either_way(many_stories):
@@ -80,7 +84,7 @@ def test_the_way_is_asked_once_then_kept(many_stories, monkeypatch):
         cards.searched(12, "umbrella", category=known[0].pk, known_categories=known)
     assert len(in_category.captured_queries) == 2
     later = search.time.monotonic() + search.WAY_SECONDS + 1
-    monkeypatch.setattr(search.time, "monotonic", lambda: later)
+    monkeypatch.setattr(search, "time", SimpleNamespace(monotonic=lambda: later))
     with CaptureQueriesContext(connection) as expired:
         cards.searched(12, "umbrella", known_categories=known)
     assert len(expired.captured_queries) == 2
@@ -94,14 +98,16 @@ def test_only_so_many_ways_are_kept(many_stories, monkeypatch):
     assert list(search._ways) == [("kettle", None), ("umbrella", None)]
 
 
-def test_the_way_follows_how_common_the_words_are():
-    """A word in every story is walked to, newest first; a word in none is looked up in the index."""
-    story = StoryFactory(approved=True, body="The clerk found my umbrella and kept it safe. " * 4)
+@pytest.fixture
+def thousands_of_stories():
+    """3,001 stories alike, all travel stories with "clerk" in them: enough for the planner to tell
+    the two ways apart."""
+    story = StoryFactory(approved=True, body="The clerk found my umbrella and kept it safe. " * 4,
+                         category=Category.objects.get(slug="travel"))
     columns = [field.column for field in Story._meta.concrete_fields if not field.primary_key]
     unique = {"slug": "slug || '-' || n", "token_hash": "left(token_hash, 56) || '-' || n"}
     copied = ", ".join(unique.get(column, column) for column in columns)
     with connection.cursor() as cursor:
-        # Enough stories for the planner to tell the two apart, in one statement.
         cursor.execute(f"INSERT INTO stories_story ({', '.join(columns)}) SELECT {copied} "  # noqa: S608
                        "FROM stories_story, generate_series(1, 3000) AS n WHERE id = %s", [story.pk])
         search.index_all(Story.objects.all())
@@ -109,9 +115,54 @@ def test_the_way_follows_how_common_the_words_are():
         # long, which the planner counts against it.
         cursor.execute("SELECT gin_clean_pending_list('story_search_idx'::regclass)")
         cursor.execute("ANALYZE stories_story")
-    search._ways.clear()
-    assert search.chosen_way("clerk", None, cards._searchable) == search.NEWEST_FIRST
-    assert search.chosen_way("zeppelin", None, cards._searchable) == search.ALL_MATCHES
+    return story.category_id
+
+
+def test_the_way_follows_how_common_the_words_are(thousands_of_stories):
+    """A word in every story is walked to, newest first; a word in none is looked up in the index."""
+    travel = thousands_of_stories
+    for category in (None, travel):
+        assert search.chosen_way("clerk", category, cards._searchable) == search.NEWEST_FIRST, category
+        assert search.chosen_way("zeppelin", category, cards._searchable) == search.ALL_MATCHES, category
+    # What the words are, not how they are typed: one way kept for both.
+    search.chosen_way("  Zeppelin ", None, cards._searchable)
+    assert list(search._ways) == [("clerk", None), ("clerk", travel), ("zeppelin", travel), ("zeppelin", None)]
+
+
+def test_each_way_keeps_its_plan_whatever_the_words(thousands_of_stories):
+    """The prepared query of each way, planned once not knowing the words, takes its way for any."""
+    travel = thousands_of_stories
+    for category in (None, travel):
+        given = {"category": category} if category else {}
+        for way in (search.NEWEST_FIRST, search.ALL_MATCHES):
+            cards.SEARCH.rows((12, way), query="clerk", **given)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name, statement, parameter_types::text[] FROM pg_prepared_statements "
+                           "WHERE statement LIKE '%%websearch_to_tsquery%%'")
+            for name, statement, types in cursor.fetchall():
+                if ("category_id\" = $" in statement) != bool(category):
+                    continue
+                values = [category if kind in ("smallint", "integer", "bigint") else "zeppelin" for kind in types]
+                cursor.execute(f"EXPLAIN (FORMAT JSON) EXECUTE {name}({', '.join(['%s'] * len(values))})", values)
+                indexes = {node.get("Index Name") for node in search._nodes(cursor.fetchone()[0][0]["Plan"])}
+                # Newest first by an index on dates (the category's, where its stories are few).
+                by_date = indexes & {"story_published_idx", "story_cat_published_idx"}
+                if "OFFSET 0" not in statement:
+                    assert by_date and "story_search_idx" not in indexes, (category, indexes)
+                else:
+                    assert "story_search_idx" in indexes and not by_date, (category, indexes)
+
+
+def test_without_prepared_statements_the_planner_chooses_each_time(many_stories, settings,
+                                                                   django_assert_num_queries):
+    settings.DB_PREPARED_STATEMENTS = False
+    known = list(Category.objects.all())
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            found = cards.searched(12, "umbrella", known_categories=known)
+    assert [card.pk for card in found] == [row[0] for row in cards.SEARCH.rows((12, search.ALL_MATCHES),
+                                                                                query="umbrella")]
+    assert not search._ways
 
 
 def test_prepared_queries_are_planned_once_for_any_values(settings):
