@@ -7,4 +7,6 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         # Connects the signals that keep cached permissions honest, in every process.
-        from . import auth  # noqa: F401
+        from . import auth, csrf_strings  # noqa: F401
+
+        csrf_strings.install()

@@ -1,0 +1,55 @@
+"""A new visitor's CSRF strings: Django's alphabet and length, every character as likely."""
+
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+from django.middleware import csrf
+from django.test import Client
+
+from stories import csrf_strings
+from tests.factories import StoryFactory
+
+
+def test_django_takes_its_csrf_strings_from_here():
+    assert csrf._get_new_csrf_string is csrf_strings.new_csrf_string
+
+
+def test_a_string_has_django_s_length_and_characters_and_no_two_are_alike():
+    drawn = [csrf_strings.new_csrf_string() for _ in range(200)]
+    assert all(len(string) == csrf.CSRF_SECRET_LENGTH for string in drawn)
+    assert set("".join(drawn)) <= set(csrf.CSRF_ALLOWED_CHARS)
+    assert len(set(drawn)) == len(drawn)
+
+
+def test_every_character_is_as_likely():
+    counts = Counter("".join(csrf_strings.new_csrf_string() for _ in range(2000)))
+    expected = 2000 * csrf.CSRF_SECRET_LENGTH / len(csrf.CSRF_ALLOWED_CHARS)
+    # Six standard deviations either side: a test that fails by chance about once in a billion runs.
+    spread = 6 * (expected * (1 - 1 / len(csrf.CSRF_ALLOWED_CHARS))) ** 0.5
+    assert set(counts) == set(csrf.CSRF_ALLOWED_CHARS)
+    assert all(abs(count - expected) < spread for count in counts.values()), counts.most_common(3)
+
+
+def test_drawing_carries_on_when_too_many_bytes_are_dropped(monkeypatch):
+    dropped, kept = bytes([255] * 40), bytes(range(40))
+    answers = iter([dropped, kept])
+    monkeypatch.setattr(csrf_strings, "secrets", SimpleNamespace(token_bytes=lambda n: next(answers)))
+    assert csrf_strings.new_csrf_string() == "".join(csrf.CSRF_ALLOWED_CHARS[n] for n in range(32))
+
+
+@pytest.mark.django_db
+def test_a_new_visitor_s_heart_form_works_with_its_token():
+    story = StoryFactory(approved=True)
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(story.get_absolute_url())
+    secret = page.cookies["csrftoken"].value
+    assert len(secret) == csrf.CSRF_SECRET_LENGTH and set(secret) <= set(csrf.CSRF_ALLOWED_CHARS)
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert csrf._unmask_cipher_token(token) == secret
+    response = visitor.post(f"/stories/{story.slug}/heart/", {"csrfmiddlewaretoken": token})
+    assert response.status_code in (200, 302)
+    story.refresh_from_db()
+    assert story.hearts_count == 1
+    refused = Client(enforce_csrf_checks=True).post(f"/stories/{story.slug}/heart/")
+    assert refused.status_code == 403
