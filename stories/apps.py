@@ -6,7 +6,8 @@ class StoriesConfig(AppConfig):
     verbose_name = "Kindness stories"
 
     def ready(self):
-        # Connects the signals that keep cached permissions honest, in every process.
+        # In every process (gunicorn's master, before it forks the workers): the signals that keep
+        # cached permissions honest, and the quicker CSRF strings.
         from . import auth, csrf_strings  # noqa: F401
 
         csrf_strings.install()

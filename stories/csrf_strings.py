@@ -1,7 +1,7 @@
 """CSRF secrets and masks drawn from one read of the random source rather than one per character.
 
 Django draws each of a CSRF string's 32 characters with a call of its own to `secrets.choice`,
-and a new visitor's heart form needs two such strings (the secret and the mask over it): a tenth
+and a new visitor's heart form needs two such strings (the secret and the mask over it): some 7 %
 of a cached story page's time. These are the same 62 characters, as likely each, from the same
 source: of the random bytes, those of 248 (4 × 62) and over are dropped, so that every character
 stands for four byte values.
@@ -17,7 +17,7 @@ LENGTH = csrf.CSRF_SECRET_LENGTH
 
 
 def new_csrf_string():
-    """LENGTH characters of CSRF_ALLOWED_CHARS, each uniformly at random."""
+    """What Django's own draw gives: LENGTH characters of CSRF_ALLOWED_CHARS, each uniformly at random."""
     drawn = []
     while len(drawn) < LENGTH:
         # A few bytes over: one in thirty-two is dropped.
@@ -26,5 +26,7 @@ def new_csrf_string():
 
 
 def install():
-    """Put new_csrf_string where Django's CSRF middleware takes its strings from."""
+    """Django's CSRF middleware looks its string maker up by this private name on every call, so
+    replacing it there is enough; a test makes a token through Django and checks it came from
+    here, so an upgrade that renames it does not lose this unnoticed."""
     csrf._get_new_csrf_string = new_csrf_string
