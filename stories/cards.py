@@ -149,6 +149,15 @@ def _search(shape, query, category=None):
 SEARCH = compiled.CompiledQuery(_search, query="str", category="int")
 
 
+def _newest_matches(size, query, category=None):
+    matches = _searchable(category).filter(search.matching(query))
+    return matches.order_by("-published_at", "-id").values_list("pk")[:size]
+
+
+# Only ever explained, never run: the planner's way to a search's newest matches (search.chosen_way).
+NEWEST_MATCHES = compiled.CompiledQuery(_newest_matches, query="str", category="int")
+
+
 def with_categories(rows, known_categories=None):
     """Rows of OWN_COLUMNS with their category's slug and name added, as COLUMNS has them."""
     known = categories() if known_categories is None else known_categories
@@ -167,7 +176,9 @@ def searched(size, query, *, category=None, known_categories=None):
     given = {"query": query, **({"category": category} if category is not None else {})}
     if search.is_full_text():
         # Unprepared, a search is planned with its words anyway: the planner chooses there and then.
-        way = search.chosen_way(query, category, _searchable) if settings.DB_PREPARED_STATEMENTS else None
+        way = None
+        if settings.DB_PREPARED_STATEMENTS:
+            way = search.chosen_way(query, category, lambda: NEWEST_MATCHES.explained(search.RANKED_MATCHES, **given))
         found = SEARCH.rows((size, way), **given)
     else:
         # The fallback's SQL grows with the number of words: nothing to compile once.

@@ -82,9 +82,11 @@ class Shape:
         if self.prepared:
             self.sql, self.params = _constants_written_in(self.sql, self.params)
 
+    def params_for(self, values):
+        return [self.placeholders[name].adapted(values[name]) if name else constant for name, constant in self.params]
+
     def run(self, values):
-        params = [self.placeholders[name].adapted(values[name]) if name else constant
-                  for name, constant in self.params]
+        params = self.params_for(values)
         with _cursor(self.prepared) as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -115,13 +117,24 @@ class CompiledQuery:
         self.shapes = {}
 
     def rows(self, shape_key, **values):
+        return self._shape(shape_key, values).run(values)
+
+    def explained(self, shape_key, **values):
+        """PostgreSQL's plan for the shape with these very values in it (EXPLAIN, FORMAT JSON):
+        what the planner would do for them, not the prepared plan made for any values."""
+        shape = self._shape(shape_key, values)
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {shape.sql}", shape.params_for(values))
+            return cursor.fetchone()[0]
+
+    def _shape(self, shape_key, values):
         key = (connection.vendor, connection.settings_dict["NAME"], shape_key, frozenset(values))
         shape = self.shapes.get(key)
         if shape is None:
             placeholders = {name: Placeholder(self.slots[name], number) for number, name in enumerate(sorted(values))}
             queryset = self.build(shape_key, **{name: placeholder.value for name, placeholder in placeholders.items()})
             shape = self.shapes[key] = Shape(queryset, placeholders)
-        return shape.run(values)
+        return shape
 
 
 class CompiledPair:

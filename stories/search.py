@@ -132,10 +132,10 @@ def matching(text):
     return Q(search_vector=SearchQuery(text, search_type="websearch", config=CONFIG))
 
 
-def chosen_way(text, scope, stories_in):
+def chosen_way(text, scope, explain):
     """The way (NEWEST_FIRST or ALL_MATCHES) PostgreSQL's planner takes to find the newest matches
-    of `text` among the stories `stories_in(scope)` (a queryset), kept by this process for that
-    text and scope (a category, say)."""
+    of `text`, kept by this process for that text and scope (a category, say). `explain()` gives
+    the planner's plan (EXPLAIN, FORMAT JSON) of the plain query for the newest matches."""
     # Case and spacing change nothing PostgreSQL searches for.
     key = (" ".join(text.lower().split()), scope)
     now = time.monotonic()
@@ -144,15 +144,10 @@ def chosen_way(text, scope, stories_in):
         if kept is not None and now - kept[1] < WAY_SECONDS:
             _ways.move_to_end(key)
             return kept[0]
-    newest = stories_in(scope).filter(matching(text.strip())).order_by("-published_at", "-id").values_list("pk")
-    sql, params = newest[:RANKED_MATCHES].query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        (plan,) = cursor.fetchone()
     # Only a scan of the search index reads every match; a plan that reads a small category whole
     # and keeps its matches is better served by walking that category newest first.
     reads_matches = any(node.get("Node Type") == "Bitmap Index Scan" and "@@" in node.get("Index Cond", "")
-                        for node in _nodes(plan[0]["Plan"]))
+                        for node in _nodes(explain()[0]["Plan"]))
     way = ALL_MATCHES if reads_matches else NEWEST_FIRST
     with _ways_lock:
         _ways[key] = (way, now)

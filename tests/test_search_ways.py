@@ -118,14 +118,20 @@ def thousands_of_stories():
     return story.category_id
 
 
+def way_for(text, category):
+    given = {"category": category} if category else {}
+    return search.chosen_way(text, category,
+                             lambda: cards.NEWEST_MATCHES.explained(search.RANKED_MATCHES, query=text, **given))
+
+
 def test_the_way_follows_how_common_the_words_are(thousands_of_stories):
     """A word in every story is walked to, newest first; a word in none is looked up in the index."""
     travel = thousands_of_stories
     for category in (None, travel):
-        assert search.chosen_way("clerk", category, cards._searchable) == search.NEWEST_FIRST, category
-        assert search.chosen_way("zeppelin", category, cards._searchable) == search.ALL_MATCHES, category
+        assert way_for("clerk", category) == search.NEWEST_FIRST, category
+        assert way_for("zeppelin", category) == search.ALL_MATCHES, category
     # What the words are, not how they are typed: one way kept for both.
-    search.chosen_way("  Zeppelin ", None, cards._searchable)
+    way_for("  Zeppelin ", None)
     assert list(search._ways) == [("clerk", None), ("clerk", travel), ("zeppelin", travel), ("zeppelin", None)]
 
 
