@@ -150,8 +150,7 @@ SEARCH = compiled.CompiledQuery(_search, query="str", category="int")
 
 
 def _newest_matches(size, query, category=None):
-    matches = _searchable(category).filter(search.matching(query))
-    return matches.order_by("-published_at", "-id").values_list("pk")[:size]
+    return search.newest_matches_of(_searchable(category), query).values_list("pk")[:size]
 
 
 # Only ever explained, never run: the planner's way to a search's newest matches (search.chosen_way).

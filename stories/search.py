@@ -89,11 +89,10 @@ def search(stories, text, size, way=None):
     # parsed once per search rather than once for each story a prepared query looks at.
     searched = "(SELECT websearch_to_tsquery(%s::regconfig, %s))"
     columns = stories.values_list("pk", "search_vector", "published_at")
-    newest = ("-published_at", "-id")
     if way == NEWEST_FIRST:
         # ts_match_vq is what @@ calls: as a function it cannot lead PostgreSQL to the search index.
         walked = columns.filter(_raw_condition(f"ts_match_vq(search_vector, {searched})", text))
-        newest_matches, params = walked.order_by(*newest)[:RANKED_MATCHES].query.sql_with_params()
+        newest_matches, params = walked.order_by("-published_at", "-id")[:RANKED_MATCHES].query.sql_with_params()
     elif way == ALL_MATCHES:
         # With OFFSET 0, PostgreSQL does not merge the subquery into the query around it: it finds
         # the matches first (its one plan, made not knowing the words, reads them from the search
@@ -104,8 +103,7 @@ def search(stories, text, size, way=None):
                           "ORDER BY published_at DESC, pk DESC LIMIT %s")
         params = (*params, RANKED_MATCHES)
     else:
-        matches = columns.filter(matching(text)).order_by(*newest)[:RANKED_MATCHES]
-        newest_matches, params = matches.query.sql_with_params()
+        newest_matches, params = newest_matches_of(columns, text)[:RANKED_MATCHES].query.sql_with_params()
     meta = stories.model._meta
     pk_column = f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
     # The ORM's own SQL with its values still apart: nothing typed is written into it. The newest
@@ -127,9 +125,11 @@ def _raw_condition(sql, text):
     return RawSQL(sql, (CONFIG, text), output_field=BooleanField())  # noqa: S611 - the words are a parameter
 
 
-def matching(text):
-    """The stories whose search vector matches `text`, with the words written in for the planner."""
-    return Q(search_vector=SearchQuery(text, search_type="websearch", config=CONFIG))
+def newest_matches_of(stories, text):
+    """The `stories` matching `text`, newest first, written plainly: PostgreSQL's planner picks the
+    way for the words at hand (see chosen_way)."""
+    matching = stories.filter(search_vector=SearchQuery(text, search_type="websearch", config=CONFIG))
+    return matching.order_by("-published_at", "-id")
 
 
 def chosen_way(text, scope, explain):
