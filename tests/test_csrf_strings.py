@@ -1,6 +1,6 @@
 """A new visitor's CSRF strings: Django's alphabet and length, every character as likely."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +20,22 @@ def test_django_takes_its_csrf_strings_from_here(rf, monkeypatch):
     letters = csrf.CSRF_ALLOWED_CHARS
     assert request.META["CSRF_COOKIE"] == "".join(letters[n] for n in range(32))
     assert token[:32] == "".join(letters[n] for n in range(10, 42))
+    cipher = "".join(letters[(n + n + 10) % len(letters)] for n in range(32))
+    assert token[32:] == cipher
+
+
+def test_django_masks_its_tokens_here(rf, monkeypatch):
+    """Through Django's own get_token: the cipher half comes from this module's table."""
+    monkeypatch.setattr(csrf_strings, "CIPHER_OF", defaultdict(lambda: "a"))
+    assert csrf.get_token(rf.get("/"))[32:] == "a" * 32
+
+
+def test_django_takes_apart_every_token_masked_here():
+    for _ in range(300):
+        secret = csrf_strings.new_csrf_string()
+        token = csrf._mask_cipher_secret(secret)
+        assert len(token) == csrf.CSRF_TOKEN_LENGTH and csrf._unmask_cipher_token(token) == secret
+        assert token[:32] != secret
 
 
 def test_a_string_has_django_s_length_and_characters_and_no_two_are_alike():

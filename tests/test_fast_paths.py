@@ -81,7 +81,9 @@ def test_without_a_working_cache_the_categories_are_read_on_every_page(client, s
     assert "Pharmacies and clinics" in page and ">Healthcare<" not in page
 
 
-@pytest.mark.parametrize("piece", [b"", b"<form>a token</form>", "¡Olé! ♥".encode() * 400])
+@pytest.mark.parametrize("piece", [b"", b"<form>a token</form>", "¡Olé! ♥".encode() * 400,
+                                   # Longer than one stored block can hold.
+                                   bytes(range(256)) * 300])
 def test_a_page_gzipped_around_its_piece_unzips_to_the_whole_page(piece):
     head, tail = "<html><body>Héllo ".encode() * 300, b"</body></html>" * 200
     prepared = gzip_slot.prepare(head, tail)
@@ -89,6 +91,16 @@ def test_a_page_gzipped_around_its_piece_unzips_to_the_whole_page(piece):
     assert gzip.decompress(zipped) == head + piece + tail == gzip_slot.plain_with_piece(prepared, piece)
     stream = zlib.decompressobj(wbits=31)
     assert stream.decompress(zipped) == head + piece + tail and stream.eof and not stream.unused_data
+
+
+def test_the_piece_goes_out_uncompressed_so_its_length_tells_nothing():
+    head, tail = b"<p>csrfmiddlewaretoken</p>" * 50, b"</body></html>" * 20
+    prepared = gzip_slot.prepare(head, tail)
+    token = b'<input name="csrfmiddlewaretoken" value="abcdefgh">'
+    repeated, fresh = (gzip_slot.gzip_with_piece(prepared, piece) for piece in (token, b"0" * len(token)))
+    assert token in repeated
+    # Text repeated from the page would shrink a compressed piece; a stored one is as long as any other.
+    assert deflated_size(repeated) == deflated_size(fresh)
 
 
 def test_the_gunicorn_master_prepares_the_templates_before_forking():

@@ -69,12 +69,11 @@ def story_detail(request, slug):
     visitor on every request and put in the cached page's slot.
     """
 
-    canonical_url = request.build_absolute_uri(request.path)
-
     def build():
         story, more = cards.published_story(slug, MORE_LIKE_THIS)
         if story is None:
             return None
+        canonical_url = request.build_absolute_uri(request.path)
         return {
             "story": story,
             "title": story.title,
