@@ -34,7 +34,11 @@ def new_csrf_string():
 
 def masked(secret):
     """Django's token for `secret`: a new mask, then the secret with the mask added, as Django's
-    own `_unmask_cipher_token` takes it apart."""
+    own `_unmask_cipher_token` takes it apart.
+
+    Only for secrets the middleware has checked (32 characters of the alphabet): any other is
+    refused with an error, where Django's would make a broken token.
+    """
     mask = new_csrf_string()
     return mask + "".join(map(CIPHER_OF.__getitem__, zip(secret, mask, strict=True)))
 

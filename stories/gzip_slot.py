@@ -1,8 +1,8 @@
 """Gzip for pages: whole responses at the operator's level (gzip_whole, for the middleware), and a
-cached page that has one small per-visitor piece, compressing only that piece per request.
+cached page that has one small per-visitor piece, compressing nothing per request.
 
-The parts before and after the piece are deflated once, when the page is cached, the first ending
-on a full flush: a full flush starts the next block afresh, with no reference to earlier bytes, so
+The parts before and after the piece are deflated once, when the page is cached, the head ending
+on a full flush and the tail final: a full flush starts the next block afresh, with no reference to earlier bytes, so
 independently deflated parts joined end to end are one valid deflate stream. Per request the piece
 goes in as a stored (uncompressed) block, and the gzip trailer's CRC is combined from the parts'.
 A stored block costs no compressor (setting one up for a few hundred bytes took longer than the
@@ -15,6 +15,7 @@ import struct
 
 # zlib-ng writes deflate streams any gzip reader takes, in half zlib's time or less. For a 17 KB
 # search page: zlib-ng at level 2, 78 µs and 4.0 KB; zlib at 1, 159 µs and 4.2 KB; at 6, 237 µs and 3.8 KB.
+# Not a drop-in for the standard zlib here: Python 3.11's has no crc32_combine.
 from zlib_ng import zlib_ng as zlib
 
 LEVEL = 6
@@ -28,7 +29,9 @@ HEADER_TAIL = b"\x00\x00\x00\x00\x00\xff"
 # A stored block's length is two bytes.
 STORED_BLOCK_MAX = 0xFFFF
 # A random-length file name in the header varies the size of every response, as Django's own
-# gzip does, so the length never tells an attacker anything about the per-visitor piece.
+# gzip does, so that a compressed page's length cannot be used to guess the secret it holds (the
+# BREACH attack). A piece goes out uncompressed: its token has a fixed length, and the name only
+# blurs what else in it varies (the count, whether this visitor gave a heart).
 MAX_RANDOM_NAME_BYTES = 100
 
 

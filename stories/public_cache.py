@@ -94,8 +94,8 @@ def stored_with_slot(html, slot):
 
 
 def served_with_piece(request, kept, piece):
-    """The page kept by stored_with_slot with this visitor's `piece` in its slot; only the piece
-    is compressed on the way out."""
+    """The page kept by stored_with_slot with this visitor's `piece` in its slot; nothing is
+    compressed on the way out (the piece goes in as it is, see gzip_slot)."""
     piece = piece.encode()
     if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(gzip_slot.gzip_with_piece(kept["gzip"], piece))

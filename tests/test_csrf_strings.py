@@ -30,6 +30,14 @@ def test_django_masks_its_tokens_here(rf, monkeypatch):
     assert csrf.get_token(rf.get("/"))[32:] == "a" * 32
 
 
+def test_the_table_adds_as_django_does():
+    letters = csrf.CSRF_ALLOWED_CHARS
+    assert len(csrf_strings.CIPHER_OF) == len(letters) ** 2
+    place = letters.index
+    assert all(csrf_strings.CIPHER_OF[secret, mask] == letters[(place(secret) + place(mask)) % len(letters)]
+               for secret in letters for mask in letters)
+
+
 def test_django_takes_apart_every_token_masked_here():
     for _ in range(300):
         secret = csrf_strings.new_csrf_string()

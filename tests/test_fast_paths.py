@@ -3,6 +3,8 @@ exactly what the plain way would."""
 
 import gc
 import gzip
+import os
+import struct
 import zlib
 
 import pytest
@@ -82,10 +84,11 @@ def test_without_a_working_cache_the_categories_are_read_on_every_page(client, s
 
 
 @pytest.mark.parametrize("piece", [b"", b"<form>a token</form>", "¡Olé! ♥".encode() * 400,
-                                   # Longer than one stored block can hold.
-                                   bytes(range(256)) * 300])
-def test_a_page_gzipped_around_its_piece_unzips_to_the_whole_page(piece):
-    head, tail = "<html><body>Héllo ".encode() * 300, b"</body></html>" * 200
+                                   # One stored block's most, one byte over, and several blocks.
+                                   b"x" * 0xFFFF, b"x" * 0x10000, bytes(range(256)) * 600])
+@pytest.mark.parametrize(("head", "tail"), [("<html><body>Héllo ".encode() * 300, b"</body></html>" * 200),
+                                            (b"", b"</html>"), (b"<html>", b"")])
+def test_a_page_gzipped_around_its_piece_unzips_to_the_whole_page(piece, head, tail):
     prepared = gzip_slot.prepare(head, tail)
     zipped = gzip_slot.gzip_with_piece(prepared, piece)
     assert gzip.decompress(zipped) == head + piece + tail == gzip_slot.plain_with_piece(prepared, piece)
@@ -93,14 +96,17 @@ def test_a_page_gzipped_around_its_piece_unzips_to_the_whole_page(piece):
     assert stream.decompress(zipped) == head + piece + tail and stream.eof and not stream.unused_data
 
 
-def test_the_piece_goes_out_uncompressed_so_its_length_tells_nothing():
+def test_the_piece_goes_out_as_it_is():
+    """The piece holds the visitor's CSRF token: it never goes through a compressor, so its bytes
+    follow the head as one stored block, and a token that repeats itself is as long as random bytes."""
     head, tail = b"<p>csrfmiddlewaretoken</p>" * 50, b"</body></html>" * 20
     prepared = gzip_slot.prepare(head, tail)
-    token = b'<input name="csrfmiddlewaretoken" value="abcdefgh">'
-    repeated, fresh = (gzip_slot.gzip_with_piece(prepared, piece) for piece in (token, b"0" * len(token)))
-    assert token in repeated
-    # Text repeated from the page would shrink a compressed piece; a stored one is as long as any other.
-    assert deflated_size(repeated) == deflated_size(fresh)
+    token = b'<input name="csrfmiddlewaretoken" value="' + b"a" * 64 + b'">'
+    zipped = gzip_slot.gzip_with_piece(prepared, token)
+    stored = b"\x00" + struct.pack("<HH", len(token), len(token) ^ 0xFFFF) + token
+    assert prepared["head"] + stored + prepared["tail"] in zipped
+    random = gzip_slot.gzip_with_piece(prepared, os.urandom(len(token)))
+    assert deflated_size(zipped) == deflated_size(random)
 
 
 def test_the_gunicorn_master_prepares_the_templates_before_forking():
