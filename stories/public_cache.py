@@ -21,7 +21,7 @@ from . import gzip_slot, versions
 
 VERSION_KEY = "public:version"
 # In every key, so a deploy that changes what is stored never reads another release's values.
-FORMAT = 6
+FORMAT = 7
 
 
 PUBLIC = versions.SharedVersion(VERSION_KEY)

@@ -7,8 +7,8 @@ the unique (story, visitor_key) constraint makes a repeated or concurrent heart 
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
@@ -97,9 +97,9 @@ def heart_form(request, story, count, hearted):
     )
 
 
-@dataclass(frozen=True, slots=True)
-class HeartTarget:
-    """What the heart form and the live count need of a story."""
+class HeartTarget(NamedTuple):
+    """What the heart form and the live count need of a story. A tuple: every view of a cached
+    story page unpickles one, and a dataclass's unpickling costs several calls."""
 
     pk: int
     slug: str
