@@ -20,7 +20,8 @@ from django.utils.text import compress_string
 from . import gzip_slot, versions
 
 VERSION_KEY = "public:version"
-# In every key, so a deploy that changes what is stored never reads another release's values.
+# In every key, so a deploy that changes what is stored never reads another release's values:
+# raise it whenever an entry's shape changes, a pickled class (hearts.HeartTarget) included.
 FORMAT = 7
 
 

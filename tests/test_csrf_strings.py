@@ -63,6 +63,11 @@ def test_every_character_is_as_likely():
     assert all(abs(count - expected) < spread for count in counts.values()), counts.most_common(3)
 
 
+def test_every_character_stands_for_four_byte_values_and_the_rest_are_dropped():
+    kept = bytes(range(256)).translate(csrf_strings.CHARACTER_OF_BYTE, csrf_strings.DROPPED_BYTES).decode()
+    assert Counter(kept) == dict.fromkeys(csrf.CSRF_ALLOWED_CHARS, 4)
+
+
 def test_drawing_carries_on_when_too_many_bytes_are_dropped(monkeypatch):
     dropped, kept = bytes([255] * 40), bytes(range(40))
     answers = iter([dropped, kept])
