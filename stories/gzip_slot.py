@@ -2,12 +2,13 @@
 cached page that has one small per-visitor piece, compressing nothing per request.
 
 The parts before and after the piece are deflated once, when the page is cached, the head ending
-on a full flush and the tail final: a full flush starts the next block afresh, with no reference to earlier bytes, so
-independently deflated parts joined end to end are one valid deflate stream. Per request the piece
-goes in as a stored (uncompressed) block, and the gzip trailer's CRC is combined from the parts'.
-A stored block costs no compressor (setting one up for a few hundred bytes took longer than the
-rest of the piece's work) and leaves nothing for a compression side channel to read: the piece
-holds the visitor's CSRF token.
+on a full flush and the tail final: a full flush starts the next block afresh, with no reference
+to earlier bytes, so independently deflated parts joined end to end are one valid deflate stream.
+Per request the piece goes in as stored (uncompressed) blocks, and the gzip trailer's CRC is
+combined from the parts'. Written here, stored blocks cost no compressor: deflating the piece took
+most of the page's gzip time, and zlib at level 0, which writes the same blocks, still sets one up
+(5.4 µs against 1.0). Nothing is left for a compression side channel to read: the piece holds the
+visitor's CSRF token.
 """
 
 import secrets
